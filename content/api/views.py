@@ -1,0 +1,100 @@
+from django.conf import settings
+from django.core.exceptions import RequestDataTooBig
+from django_filters import rest_framework as filters
+from drf_spectacular.utils import OpenApiResponse, extend_schema, inline_serializer
+from rest_framework import serializers, status, viewsets
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from content.api.serializers import ItemOut
+from content.auth import IsSource, SourceKeyAuthentication
+from content.constants import ITEM_KINDS, ITEM_STATUSES, PLATFORMS, choices
+from content.ingest import items_ingest
+from content.models import Item
+from content.selectors import items_visible_to
+from guide.errors import error_response
+
+INGEST_RESULT_FIELDS = {
+    "index": serializers.IntegerField(),
+    "external_id": serializers.CharField(allow_null=True),
+    "outcome": serializers.ChoiceField(["accepted", "duplicate", "rejected"]),
+    "id": serializers.IntegerField(allow_null=True),
+    "duplicate_of": serializers.IntegerField(allow_null=True),
+    "errors": serializers.DictField(child=serializers.ListField(), allow_null=True),
+    "created": serializers.BooleanField(),
+    "changed": serializers.BooleanField(),
+}
+
+
+class IngestView(APIView):
+    """Partner platforms push a batch of at most 500 items with their source key."""
+
+    authentication_classes = [SourceKeyAuthentication]
+    permission_classes = [IsSource]
+
+    @extend_schema(
+        request=inline_serializer(
+            "IngestRequest", {"items": serializers.ListField(child=serializers.DictField())}
+        ),
+        responses={
+            202: inline_serializer(
+                "IngestResponse",
+                {"results": inline_serializer("IngestResult", INGEST_RESULT_FIELDS, many=True)},
+            ),
+            400: OpenApiResponse(description='请求体不是 {"items": [...]}'),
+            401: OpenApiResponse(description="缺少或未知的来源密钥"),
+            413: OpenApiResponse(description="超过 500 项或请求体过大"),
+        },
+    )
+    def post(self, request: Request) -> Response:
+        too_large = error_response(
+            status.HTTP_413_REQUEST_ENTITY_TOO_LARGE,
+            "too_large",
+            f"请求体过大：最多 {settings.INGEST_MAX_BODY_BYTES // (1024 * 1024)} MB。",
+        )
+        if int(request.META.get("CONTENT_LENGTH") or 0) > settings.INGEST_MAX_BODY_BYTES:
+            return too_large
+        try:
+            payload = request.data
+        except RequestDataTooBig:
+            return too_large
+        items = payload.get("items") if isinstance(payload, dict) else None
+        if not isinstance(items, list):
+            return error_response(400, "invalid_envelope", '请求体应为 {"items": [...]}。')
+        if not items:
+            return error_response(400, "empty_batch", "items 不能为空。")
+        if len(items) > settings.INGEST_MAX_ITEMS:
+            return error_response(
+                status.HTTP_413_REQUEST_ENTITY_TOO_LARGE,
+                "batch_too_large",
+                f"一批最多 {settings.INGEST_MAX_ITEMS} 项，收到 {len(items)} 项；请分批推送。",
+            )
+        outcomes = items_ingest(source=request.auth, raw_items=items)
+        return Response({"results": [o.as_dict() for o in outcomes]}, status=status.HTTP_202_ACCEPTED)
+
+
+class ItemFilter(filters.FilterSet):
+    kind = filters.ChoiceFilter(choices=choices(ITEM_KINDS))
+    status = filters.ChoiceFilter(choices=choices(ITEM_STATUSES))
+    platform = filters.ChoiceFilter(field_name="source__platform", choices=choices(PLATFORMS))
+    source = filters.CharFilter(field_name="source__name")
+    brand = filters.CharFilter()
+    sponsored = filters.BooleanFilter()
+    published_after = filters.IsoDateTimeFilter(field_name="published_at", lookup_expr="gte")
+    published_before = filters.IsoDateTimeFilter(field_name="published_at", lookup_expr="lt")
+    originals_only = filters.BooleanFilter(field_name="duplicate_of", lookup_expr="isnull")
+
+    class Meta:
+        model = Item
+        fields = []
+
+
+class ItemViewSet(viewsets.ReadOnlyModelViewSet):
+    """Items: anyone sees approved and featured items; editors see all, and can filter by status."""
+
+    serializer_class = ItemOut
+    filterset_class = ItemFilter
+
+    def get_queryset(self):
+        return items_visible_to(self.request.user)

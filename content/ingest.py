@@ -1,0 +1,267 @@
+"""The one normalise-and-store path every source feeds: validate, dedup, upsert, hand off.
+
+A batch costs a fixed handful of queries whatever its size: existing items, authors and LSH
+candidates are each looked up once for the whole batch, and new rows are bulk-inserted.
+"""
+
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from django.db import IntegrityError, transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from content.authors import authors_upsert
+from content.models import Author, Item, ItemBand, Source
+from content.pipeline import dedup
+from content.pipeline.validate import ItemDraft, validate_item
+
+logger = logging.getLogger(__name__)
+
+# Fields an update may change; any change re-queues the item for scoring.
+UPDATABLE_FIELDS = (
+    "kind", "title", "body_html", "body_text", "url", "published_at", "price", "original_price",
+    "currency", "merchant", "brand", "product", "expires_at", "images", "metrics", "sponsored",
+    "author_id",
+)
+TEXT_FIELDS = ("title", "body_text")
+# A generic band key can be shared by many items; verifying a few hundred is plenty.
+MAX_CANDIDATES = 500
+SCORING_BATCH = 100
+
+
+@dataclass
+class IngestOutcome:
+    index: int
+    external_id: str | None
+    outcome: str  # accepted | duplicate | rejected
+    id: int | None = None
+    duplicate_of: int | None = None
+    errors: dict[str, list[str]] = field(default_factory=dict)
+    created: bool = False
+    changed: bool = False
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "index": self.index,
+            "external_id": self.external_id,
+            "outcome": self.outcome,
+            "id": self.id,
+            "duplicate_of": self.duplicate_of,
+            "errors": self.errors or None,
+            "created": self.created,
+            "changed": self.changed,
+        }
+
+
+@dataclass
+class Fingerprint:
+    text: str
+    content_hash: str
+    signature: bytes
+    keys: list[int]
+
+
+def fingerprint(title: str, body_text: str) -> Fingerprint:
+    text = dedup.dedup_text(title, body_text)
+    sig = dedup.signature(text)
+    return Fingerprint(text, dedup.content_hash(text), dedup.signature_to_bytes(sig), dedup.band_keys(sig))
+
+
+def items_ingest(*, source: Source, raw_items: Sequence[Any]) -> list[IngestOutcome]:
+    """Validate and store a batch from one source; one outcome per raw item, in order.
+
+    Invalid items are rejected with field errors and the rest are stored, in one transaction.
+    If a concurrent writer wins a race on a unique key, the batch is retried and then finds
+    that row as an existing item."""
+    now = timezone.now()
+    outcomes: list[IngestOutcome] = []
+    drafts: list[tuple[int, ItemDraft]] = []
+    for index, raw in enumerate(raw_items):
+        draft, errors = validate_item(raw, now=now)
+        external_id = raw.get("external_id") if isinstance(raw, dict) else None
+        outcome = IngestOutcome(index, _printable(external_id), "accepted")
+        if draft is None:
+            outcome.outcome, outcome.errors = "rejected", errors
+        else:
+            drafts.append((index, draft))
+        outcomes.append(outcome)
+    for attempt in range(3):
+        try:
+            with transaction.atomic():
+                stored = _store(source, drafts, now)
+            break
+        except IntegrityError:
+            if attempt == 2:
+                raise
+            logger.info("ingest race on a unique key for source %s; retrying the batch", source.name)
+    for outcome in stored:
+        outcomes[outcome.index] = outcome
+    return outcomes
+
+
+def _printable(value: Any) -> str | None:
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    return value if isinstance(value, str) and len(value) <= 255 else None
+
+
+def _store(source: Source, drafts: list[tuple[int, ItemDraft]], now: datetime) -> list[IngestOutcome]:
+    if not drafts:
+        return []
+    plan = _Plan(source, [draft for _, draft in drafts])
+    outcomes = [plan.place(index, draft) for index, draft in drafts]
+    plan.write(now)
+    for outcome in outcomes:
+        item = plan.item_at[outcome.index]
+        outcome.id, outcome.duplicate_of = item.pk, item.duplicate_of_id
+        outcome.outcome = "duplicate" if item.duplicate_of_id else "accepted"
+    to_score = sorted({o.id for o in outcomes if o.created or o.changed})
+    if to_score:
+        transaction.on_commit(lambda: queue_scoring(to_score))
+    return outcomes
+
+
+class _Plan:
+    """What one batch will write: new items (with their originals), changed items, new bands."""
+
+    def __init__(self, source: Source, drafts: list[ItemDraft]) -> None:
+        self.source = source
+        self.authors = authors_upsert(
+            platform=source.platform, drafts=[d.author for d in drafts if d.author is not None]
+        )
+        self.existing = _existing_items(source, drafts)
+        self.prints = {id(d): fingerprint(d.title, d.body_text) for d in drafts if not self._stored(d)}
+        self.stored = _StoredCandidates([key for p in self.prints.values() for key in p.keys])
+        self.batch_index = dedup.MemoryLshIndex()
+        self.new: list[tuple[Item, Fingerprint, Item | int | None]] = []
+        self.changed: dict[int, Item] = {}
+        self.rebanded: list[tuple[Item, Fingerprint]] = []
+        self.item_at: dict[int, Item] = {}
+
+    def _stored(self, draft: ItemDraft) -> Item | None:
+        return self.existing.get(("ext", draft.external_id)) or self.existing.get(("url", draft.canonical_url_hash))
+
+    def place(self, index: int, draft: ItemDraft) -> IngestOutcome:
+        outcome = IngestOutcome(index, draft.external_id, "accepted")
+        item = self._stored(draft)
+        if item is None:
+            item, outcome.created = self._create(draft), True
+        else:
+            outcome.changed = self._update(item, draft)
+        self.item_at[index] = item
+        return outcome
+
+    def _fields(self, draft: ItemDraft) -> dict[str, Any]:
+        author: Author | None = self.authors.get(draft.author.external_id) if draft.author else None
+        fields = {name: getattr(draft, name) for name in UPDATABLE_FIELDS if name != "author_id"}
+        fields["author_id"] = author.pk if author else None
+        return fields
+
+    def _create(self, draft: ItemDraft) -> Item:
+        print_ = self.prints[id(draft)]
+        item = Item(
+            source=self.source,
+            external_id=draft.external_id,
+            canonical_url=draft.canonical_url,
+            canonical_url_hash=draft.canonical_url_hash,
+            fingerprint=print_.signature,
+            content_hash=print_.content_hash,
+            **self._fields(draft),
+        )
+        item.duplicate_similarity, original = self._find_original(print_)
+        position = len(self.new)
+        self.new.append((item, print_, original))
+        # Later items of this batch may be copies of this one, or the same item again.
+        self.batch_index.add(-(position + 1), print_.keys)
+        self.existing[("ext", draft.external_id)] = item
+        self.existing[("url", draft.canonical_url_hash)] = item
+        return item
+
+    def _find_original(self, print_: Fingerprint) -> tuple[float | None, Item | int | None]:
+        """The root of the cluster this text copies: a stored item id, or a new Item."""
+        texts = self.stored.texts_for(print_.keys)
+        for key in self.batch_index.candidates(print_.keys):
+            texts[key] = self.new[-key - 1][1].text
+        found = dedup.find_original(print_.text, print_.keys, texts)
+        if found is None:
+            return None, None
+        candidate, similarity = found
+        if candidate > 0:
+            return similarity, self.stored.roots[candidate]
+        item, _, its_original = self.new[-candidate - 1]
+        return similarity, its_original if its_original is not None else item
+
+    def _update(self, item: Item, draft: ItemDraft) -> bool:
+        fields = self._fields(draft)
+        changed = [name for name, value in fields.items() if getattr(item, name) != value]
+        for name in changed:
+            setattr(item, name, fields[name])
+        if any(name in TEXT_FIELDS for name in changed):
+            print_ = fingerprint(item.title, item.body_text)
+            item.fingerprint, item.content_hash = print_.signature, print_.content_hash
+            if item.pk is not None and item.duplicate_of_id is None:
+                self.rebanded.append((item, print_))
+        if changed and item.pk is not None:
+            self.changed[item.pk] = item
+        return bool(changed)
+
+    def write(self, now: datetime) -> None:
+        Item.objects.bulk_create([item for item, _, _ in self.new])
+        copies = []
+        for item, _, original in self.new:
+            if original is not None:
+                item.duplicate_of_id = original if isinstance(original, int) else original.pk
+                copies.append(item)
+        Item.objects.bulk_update(copies, ["duplicate_of", "duplicate_similarity"])
+        if self.changed:
+            for item in self.changed.values():
+                item.updated_at = now
+            fields = [*UPDATABLE_FIELDS, "fingerprint", "content_hash", "updated_at"]
+            Item.objects.bulk_update(list(self.changed.values()), fields)
+        ItemBand.objects.filter(item__in=[item for item, _ in self.rebanded]).delete()
+        # Only originals are indexed: a copy is always found through its original, and this
+        # keeps a much-copied text from swelling the candidate lists.
+        bands = [(item, p) for item, p, original in self.new if original is None] + self.rebanded
+        ItemBand.objects.bulk_create(ItemBand(item=item, key=key) for item, p in bands for key in p.keys)
+
+
+def _existing_items(source: Source, drafts: list[ItemDraft]) -> dict[tuple[str, str], Item]:
+    found: dict[tuple[str, str], Item] = {}
+    query = Q(source=source, external_id__in=[d.external_id for d in drafts]) | Q(
+        canonical_url_hash__in=[d.canonical_url_hash for d in drafts]
+    )
+    for item in Item.objects.filter(query):
+        if item.source_id == source.pk:
+            found[("ext", item.external_id)] = item
+        found[("url", item.canonical_url_hash)] = item
+    return found
+
+
+class _StoredCandidates:
+    """LSH candidates among stored items for a whole batch: two queries, then lookups in memory."""
+
+    def __init__(self, keys: list[int]) -> None:
+        self.ids_by_key: dict[int, list[int]] = {}
+        matches = ItemBand.objects.filter(key__in=set(keys)).values_list("key", "item_id")
+        for key, item_id in matches[: MAX_CANDIDATES * 40]:
+            self.ids_by_key.setdefault(key, []).append(item_id)
+        ids = {item_id for ids in self.ids_by_key.values() for item_id in ids}
+        rows = Item.objects.filter(pk__in=ids).values_list("pk", "title", "body_text", "duplicate_of_id")
+        self.text = {pk: dedup.dedup_text(title, body) for pk, title, body, _ in rows}
+        self.roots = {pk: original or pk for pk, _, _, original in rows}
+
+    def texts_for(self, keys: list[int]) -> dict[int, str]:
+        ids = {item_id for key in keys for item_id in self.ids_by_key.get(key, ())}
+        return {item_id: self.text[item_id] for item_id in sorted(ids)[:MAX_CANDIDATES]}
+
+
+def queue_scoring(item_ids: list[int]) -> None:
+    """Hand new or changed items to the scoring workers, in batches."""
+    from content.tasks import score_items
+
+    for start in range(0, len(item_ids), SCORING_BATCH):
+        score_items.delay(item_ids[start : start + SCORING_BATCH])

@@ -1,0 +1,122 @@
+from django.db import models
+from django.db.models import Q
+
+from content.constants import ITEM_KINDS, ITEM_STATUSES, PLATFORMS, SOURCE_ADAPTERS, choices
+
+
+class Source(models.Model):
+    """Where items come from: a feed, a page, a bulk file or a partner pushing through the API."""
+
+    name = models.SlugField(max_length=64, unique=True, help_text="短名，命令行和日志里用")
+    title = models.CharField(max_length=100, blank=True)
+    platform = models.CharField(max_length=20, choices=choices(PLATFORMS), default="other")
+    adapter = models.CharField(max_length=10, choices=choices(SOURCE_ADAPTERS), default="push")
+    url = models.URLField(max_length=2000, blank=True, help_text="订阅或页面地址（rss / page）")
+    trust_level = models.PositiveSmallIntegerField(default=50, help_text="0–100，越高越可信")
+    is_active = models.BooleanField(default=True)
+    key_hash = models.CharField(max_length=64, unique=True, null=True, blank=True, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    # Polling state (rss / page sources).
+    poll_interval_minutes = models.PositiveIntegerField(default=30)
+    next_poll_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    last_polled_at = models.DateTimeField(null=True, blank=True)
+    last_success_at = models.DateTimeField(null=True, blank=True)
+    etag = models.CharField(max_length=500, blank=True)
+    last_modified = models.CharField(max_length=100, blank=True)
+    last_error = models.TextField(blank=True)
+    last_error_at = models.DateTimeField(null=True, blank=True)
+    consecutive_failures = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = "来源"
+        verbose_name_plural = "来源"
+        constraints = [
+            models.CheckConstraint(condition=Q(trust_level__lte=100), name="source_trust_level_0_100"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title or self.name
+
+
+class Author(models.Model):
+    platform = models.CharField(max_length=20, choices=choices(PLATFORMS))
+    external_id = models.CharField(max_length=255)
+    name = models.CharField(max_length=200, blank=True)
+    followers = models.PositiveBigIntegerField(default=0)
+    verified = models.BooleanField(default=False)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = "作者"
+        verbose_name_plural = "作者"
+        constraints = [
+            models.UniqueConstraint(fields=["platform", "external_id"], name="author_unique_per_platform"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name or self.external_id} ({self.get_platform_display()})"
+
+
+class Item(models.Model):
+    """One piece of consumption content: a deal, review, note, article or video."""
+
+    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="items")
+    external_id = models.CharField(max_length=255)
+    kind = models.CharField(max_length=10, choices=choices(ITEM_KINDS), default="note")
+    title = models.CharField(max_length=300)
+    body_html = models.TextField(blank=True, help_text="清洗后的 HTML")
+    body_text = models.TextField(blank=True, help_text="供分析用的纯文本")
+    url = models.URLField(max_length=2000, help_text="来源给出的地址")
+    canonical_url = models.URLField(max_length=2000)
+    canonical_url_hash = models.CharField(max_length=40, unique=True, editable=False)
+    author = models.ForeignKey(Author, null=True, blank=True, on_delete=models.SET_NULL, related_name="items")
+    published_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    fetched_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    price = models.DecimalField(max_digits=12, decimal_places=2, null=True, blank=True)
+    original_price = models.DecimalField(max_digits=12, decimal_places=2, null=True, blank=True)
+    currency = models.CharField(max_length=3, default="CNY")
+    merchant = models.CharField(max_length=100, blank=True)
+    brand = models.CharField(max_length=100, blank=True, db_index=True)
+    product = models.CharField(max_length=200, blank=True, db_index=True)
+    expires_at = models.DateTimeField(null=True, blank=True)
+    images = models.JSONField(default=list, blank=True)
+    metrics = models.JSONField(default=dict, blank=True)
+
+    status = models.CharField(max_length=10, choices=choices(ITEM_STATUSES), default="pending", db_index=True)
+    sponsored = models.BooleanField(default=False)
+
+    # Near-duplicate detection: MinHash signature of the normalised text, and an exact-text hash.
+    fingerprint = models.BinaryField(null=True, blank=True, editable=False)
+    content_hash = models.CharField(max_length=40, blank=True, db_index=True, editable=False)
+    duplicate_of = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="copies"
+    )
+    duplicate_similarity = models.FloatField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = "内容"
+        verbose_name_plural = "内容"
+        constraints = [
+            models.UniqueConstraint(fields=["source", "external_id"], name="item_unique_per_source"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class ItemBand(models.Model):
+    """One LSH band key of an item's MinHash signature: the persisted near-duplicate index.
+
+    Items sharing any band key are candidates; candidates are verified on their text before
+    being called duplicates. A B-tree on `key` keeps lookup sub-linear in the number of items.
+    """
+
+    item = models.ForeignKey(Item, on_delete=models.CASCADE, related_name="bands")
+    key = models.BigIntegerField(db_index=True)
+
+    class Meta:
+        verbose_name = "去重索引"
+        verbose_name_plural = "去重索引"

@@ -1,0 +1,158 @@
+"""Normalisation stage: URLs, text, prices and times. Plain functions on plain values."""
+
+import re
+import unicodedata
+from datetime import UTC, datetime
+from decimal import Decimal, InvalidOperation
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+from zoneinfo import ZoneInfo
+
+from dateutil import parser as date_parser
+from w3lib.url import canonicalize_url
+
+# Times without a zone are taken as China time: that is what Chinese platforms print.
+DEFAULT_SOURCE_TZ = ZoneInfo("Asia/Shanghai")
+
+# Query parameters that identify a share, a campaign or a click, never the content itself.
+TRACKING_PARAMS = {
+    "spm", "scm", "from", "share_id", "shareid", "share_token", "share_from", "share_source",
+    "share_medium", "share_plat", "share_tag", "share_session_id", "sharesource", "xhsshare",
+    "xsec_token", "xsec_source", "app_platform", "app_version", "author_share", "appuid",
+    "apptime", "vd_source", "is_copy_url", "is_from_webapp", "sender_device", "tt_from",
+    "timestamp", "ts", "wfr", "pvid", "ali_trackid", "ali_refid", "clickid", "gclid", "fbclid",
+    "mpshare", "scene", "srcid", "sourcetype", "sourceid", "ref", "ref_", "refer", "referer",
+    "_trkparms", "trackid", "track_id", "union_lens", "bxsign", "sku_properties_trace",
+    "unionsearch", "utm", "mid", "mkey", "cpid", "rid", "seid", "wxshare", "isappinstalled",
+}
+TRACKING_PREFIXES = ("utm_", "share_", "hmsr", "_hs", "mc_", "ocid")
+
+CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u2028\u2029\ufeff]")
+SPACES = re.compile(r"[ \t\u3000\xa0]+")
+BLANK_LINES = re.compile(r"\n\s*\n+")
+
+
+def canonical_url(url: str) -> str:
+    """The identity of a URL: lower-case host, no tracking parameters, sorted query, no fragment."""
+    parts = urlsplit(url.strip())
+    host = (parts.hostname or "").lower().rstrip(".")
+    port = parts.port
+    if port and not ((parts.scheme == "http" and port == 80) or (parts.scheme == "https" and port == 443)):
+        host = f"{host}:{port}"
+    query = [
+        (key, value)
+        for key, value in parse_qsl(parts.query, keep_blank_values=True)
+        if not _is_tracking_param(key)
+    ]
+    cleaned = urlunsplit((parts.scheme.lower(), host, parts.path or "/", urlencode(query), ""))
+    return canonicalize_url(cleaned, keep_fragments=False)
+
+
+def _is_tracking_param(key: str) -> bool:
+    lowered = key.lower()
+    return lowered in TRACKING_PARAMS or lowered.startswith(TRACKING_PREFIXES)
+
+
+def normalize_text(text: str) -> str:
+    """NFKC (full-width letters, digits and punctuation become half-width), no control
+    characters, single spaces, at most one blank line between paragraphs."""
+    text = unicodedata.normalize("NFKC", text)
+    text = CONTROL_CHARS.sub("", text).replace("\r\n", "\n").replace("\r", "\n")
+    text = SPACES.sub(" ", text)
+    text = BLANK_LINES.sub("\n\n", text)
+    return "\n".join(line.strip() for line in text.split("\n")).strip()
+
+
+def normalize_line(text: str) -> str:
+    """Like normalize_text, for one-line fields such as titles and names."""
+    return " ".join(normalize_text(text).split())
+
+
+# Currency markers, checked in this order so that "HK$" is not read as "$".
+CURRENCY_MARKERS = (
+    ("HK$", "HKD"), ("港币", "HKD"), ("港元", "HKD"), ("NT$", "TWD"), ("US$", "USD"),
+    ("美元", "USD"), ("$", "USD"), ("€", "EUR"), ("欧元", "EUR"), ("£", "GBP"),
+    ("円", "JPY"), ("日元", "JPY"), ("₩", "KRW"), ("韩元", "KRW"), ("¥", "CNY"), ("元", "CNY"),
+    ("块", "CNY"), ("RMB", "CNY"), ("CNY", "CNY"),
+)
+NUMBER = r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(万)?"
+# The price a shopper pays is the one after these words, in preference to any other number.
+PRICE_PATTERNS = (
+    re.compile(r"(?:到手价?|券后价?|折后价?|活动价|秒杀价|预售价|现价|售价|特价|好价|仅需|只要|低至)\s*[:：]?\s*"
+               r"(?:HK\$|US\$|NT\$|[¥$€£₩]|RMB)?\s*" + NUMBER),
+    re.compile(r"(?:HK\$|US\$|NT\$|[¥$€£₩]|RMB)\s*" + NUMBER),
+    re.compile(NUMBER + r"\s*(?:元|块|円|港币|港元|美元|欧元|日元|韩元)"),
+    re.compile(r"^\s*" + NUMBER + r"\s*$"),
+)
+
+
+def parse_price(value: object) -> tuple[Decimal, str | None]:
+    """A price from a number or text such as "¥199", "199元", "到手价89.9", "券后 ¥1,299",
+    "1.2万". Returns (amount, currency or None when the text names none). ValueError if none."""
+    if isinstance(value, bool):
+        raise ValueError("not a price")
+    if isinstance(value, int | float | Decimal):
+        return _decimal(str(value)), None
+    if not isinstance(value, str):
+        raise ValueError("not a price")
+    text = unicodedata.normalize("NFKC", value)
+    for pattern in PRICE_PATTERNS:
+        match = pattern.search(text)
+        if match:
+            amount = _decimal(match.group(1).replace(",", ""))
+            if match.group(2):
+                amount *= 10000
+            return amount, _currency_in(text)
+    raise ValueError("no price in text")
+
+
+def _decimal(text: str) -> Decimal:
+    try:
+        amount = Decimal(text)
+    except InvalidOperation as exc:
+        raise ValueError("not a number") from exc
+    if not amount.is_finite():
+        raise ValueError("not a finite number")
+    return amount
+
+
+def _currency_in(text: str) -> str | None:
+    for marker, currency in CURRENCY_MARKERS:
+        if marker in text:
+            return currency
+    return None
+
+
+CHINESE_DATE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日\s*")
+
+
+def _chinese_date_to_iso(match: re.Match[str]) -> str:
+    year, month, day = match.groups()
+    return f"{year}-{int(month):02d}-{int(day):02d} "
+
+
+def parse_datetime_utc(value: object) -> datetime:
+    """An aware UTC datetime from ISO 8601 text, an aware/naive datetime or a Unix timestamp.
+    Naive times are China time. ValueError if it is none of those."""
+    if isinstance(value, bool):
+        raise ValueError("not a time")
+    if isinstance(value, int | float):
+        if value > 1e11:  # milliseconds, as many platform APIs send
+            value = value / 1000
+        try:
+            return datetime.fromtimestamp(value, tz=UTC)
+        except (OverflowError, OSError) as exc:
+            raise ValueError("timestamp out of range") from exc
+    if isinstance(value, str):
+        value = CHINESE_DATE.sub(_chinese_date_to_iso, value.strip())
+        try:
+            value = date_parser.isoparse(value)
+        except (ValueError, OverflowError):
+            try:
+                value = date_parser.parse(value)
+            except (ValueError, OverflowError) as exc:
+                raise ValueError("not a recognisable time") from exc
+    if not isinstance(value, datetime):
+        raise ValueError("not a time")
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=DEFAULT_SOURCE_TZ)
+    return value.astimezone(UTC)

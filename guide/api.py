@@ -1,0 +1,39 @@
+from django.contrib.auth import authenticate
+from drf_spectacular.utils import extend_schema, inline_serializer
+from rest_framework import serializers, status
+from rest_framework.permissions import AllowAny
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.throttling import ScopedRateThrottle
+from rest_framework.views import APIView
+
+from guide.errors import error_response
+from guide.services import user_token_create
+
+
+class TokenIn(serializers.Serializer):
+    username = serializers.CharField(max_length=150)
+    password = serializers.CharField(max_length=128, trim_whitespace=False)
+    name = serializers.CharField(max_length=100, required=False, allow_blank=True)
+
+
+class TokenView(APIView):
+    """Username and password for a new user API token (shown once)."""
+
+    authentication_classes: list = []
+    permission_classes = [AllowAny]
+    throttle_classes = [ScopedRateThrottle]
+    throttle_scope = "auth"
+
+    @extend_schema(
+        request=TokenIn,
+        responses={201: inline_serializer("TokenOut", {"token": serializers.CharField(), "username": serializers.CharField()})},
+    )
+    def post(self, request: Request) -> Response:
+        given = TokenIn(data=request.data)
+        given.is_valid(raise_exception=True)
+        user = authenticate(request, username=given.validated_data["username"], password=given.validated_data["password"])
+        if user is None:
+            return error_response(400, "invalid_credentials", "用户名或密码错误。")
+        raw = user_token_create(user=user, name=given.validated_data.get("name", ""))
+        return Response({"token": raw, "username": user.get_username()}, status=status.HTTP_201_CREATED)

@@ -1,0 +1,25 @@
+"""The Celery app and the whole beat schedule."""
+
+import os
+
+from celery import Celery
+from celery.schedules import crontab
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "guide.settings")
+
+app = Celery("guide")
+app.config_from_object("django.conf:settings", namespace="CELERY")
+app.autodiscover_tasks()
+
+app.conf.beat_schedule = {
+    # Each source has its own interval; this only finds the ones that are due.
+    "poll-due-sources": {
+        "task": "content.tasks.poll_due_sources",
+        "schedule": 60.0,
+    },
+    # A lost message or a killed worker must never leave an item unscored for long.
+    "sweep-unscored-items": {
+        "task": "content.tasks.sweep_unscored_items",
+        "schedule": crontab(minute="*/5"),
+    },
+}

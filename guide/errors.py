@@ -1,0 +1,57 @@
+"""The one error shape of the API: {"error": {"code", "message", "fields"?}}."""
+
+from typing import Any
+
+from django.http import JsonResponse
+from rest_framework import exceptions
+from rest_framework.response import Response
+from rest_framework.views import exception_handler
+
+MESSAGES = {
+    "parse_error": "请求体不是有效的 JSON。",
+    "invalid": "请求参数有误。",
+    "not_authenticated": "需要有效的 API 密钥或登录。",
+    "authentication_failed": "身份验证失败。",
+    "permission_denied": "没有权限执行此操作。",
+    "not_found": "资源不存在。",
+    "method_not_allowed": "不支持该请求方法。",
+    "unsupported_media_type": "不支持的内容类型，请使用 application/json。",
+    "throttled": "请求过于频繁，请稍后再试。",
+}
+
+
+def error_body(code: str, message: str, fields: Any = None) -> dict[str, Any]:
+    error: dict[str, Any] = {"code": code, "message": message}
+    if fields:
+        error["fields"] = fields
+    return {"error": error}
+
+
+def error_response(http_status: int, code: str, message: str, fields: Any = None) -> Response:
+    return Response(error_body(code, message, fields), status=http_status)
+
+
+def api_exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
+    response = exception_handler(exc, context)
+    if response is None:
+        return None
+    if isinstance(exc, exceptions.ValidationError):
+        fields = exc.detail if isinstance(exc.detail, dict) else {"non_field_errors": exc.detail}
+        response.data = error_body("invalid", MESSAGES["invalid"], fields)
+        return response
+    code = exc.get_codes() if isinstance(exc, exceptions.APIException) else "error"
+    if not isinstance(code, str):
+        code = "error"
+    detail = getattr(exc, "detail", "")
+    message = MESSAGES.get(code) or str(detail) or "请求失败。"
+    if code == "parse_error" or code == "throttled":
+        message = f"{message}（{detail}）"
+    response.data = error_body(code, message)
+    return response
+
+
+def json_error(http_status: int, code: str, message: str) -> JsonResponse:
+    """For plain Django views (404/500 handlers under /api/, /healthz)."""
+    return JsonResponse(error_body(code, message), status=http_status, json_dumps_params={"ensure_ascii": False})
+
+

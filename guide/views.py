@@ -1,0 +1,33 @@
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.views.decorators.cache import never_cache
+
+from content.selectors import items_visible_to
+from guide.errors import json_error
+from guide.health import health_report
+
+HOME_ITEMS = 30
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    items = items_visible_to(request.user).filter(duplicate_of__isnull=True)[:HOME_ITEMS]
+    return render(request, "guide/home.html", {"items": items})
+
+
+@never_cache
+def healthz(request: HttpRequest) -> JsonResponse:
+    """200 while the database, cache and broker answer (workers are reported, not required)."""
+    report = health_report()
+    return JsonResponse(report, status=503 if report["status"] == "down" else 200)
+
+
+def page_not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
+    if request.path.startswith("/api/"):
+        return json_error(404, "not_found", "接口或资源不存在。")
+    return render(request, "404.html", status=404)
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    if request.path.startswith("/api/"):
+        return json_error(500, "server_error", "服务器内部错误，我们已记录，请稍后再试。")
+    return render(request, "500.html", status=500)

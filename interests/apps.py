@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class InterestsConfig(AppConfig):
+    name = "interests"
+    verbose_name = "兴趣"

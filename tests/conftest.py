@@ -1,0 +1,44 @@
+"""Personas and clients. The suite runs on the embedded default (SQLite, in-process tasks)
+unless DATABASE_URL / REDIS_URL point it at PostgreSQL and Redis."""
+
+
+import pytest
+from rest_framework.test import APIClient
+
+from content.services import source_create
+from tests.factories import UserFactory
+from tests.httpserver import local_http_server  # noqa: F401
+
+
+@pytest.fixture
+def api() -> APIClient:
+    return APIClient()
+
+
+@pytest.fixture
+def partner(db):
+    """A partner platform (小红书 feed partner) with its push key: (source, raw_key)."""
+    return source_create(name="xhs-partner", platform="xiaohongshu", title="小红书合作方", trust_level=60)
+
+
+@pytest.fixture
+def partner_api(partner) -> APIClient:
+    client = APIClient()
+    client.credentials(HTTP_AUTHORIZATION=f"Token {partner[1]}")
+    return client
+
+
+@pytest.fixture
+def alice(db):
+    """Alice is a shopper."""
+    return UserFactory(username="alice")
+
+
+@pytest.fixture
+def erin(db):
+    """Erin is an editor."""
+    from django.contrib.auth.models import Group
+
+    user = UserFactory(username="erin")
+    user.groups.add(Group.objects.get(name="editors"))
+    return user
