@@ -8,6 +8,7 @@ from rest_framework.test import APIClient
 from content.services import source_create
 from tests.factories import UserFactory
 from tests.httpserver import local_http_server  # noqa: F401
+from tests.worker import celery_worker, worker_process  # noqa: F401
 
 
 @pytest.fixture
@@ -42,3 +43,13 @@ def erin(db):
     user = UserFactory(username="erin")
     user.groups.add(Group.objects.get(name="editors"))
     return user
+
+
+@pytest.fixture(autouse=True)
+def tasks_run_in_process():
+    """Unit tests run Celery tasks in process, even where REDIS_URL is set (CI); the
+    `celery_worker` fixture switches a test over to a real worker."""
+    from guide.celery import app
+
+    app.conf.task_always_eager = True
+    yield

@@ -60,13 +60,14 @@ def fetch_url(url: str, *, etag: str = "", last_modified: str = "", accept: str 
     _check_scheme(url)
     timeout = float(settings.FETCH_TIMEOUT_SECONDS)
     headers = _request_headers(etag=etag, last_modified=last_modified, accept=accept)
+    deadline = time.monotonic() + timeout  # for the whole fetch, not only each socket read
     try:
         with requests.get(url, headers=headers, timeout=timeout, stream=True) as response:
             if response.status_code == 304:
                 return _result(response, b"")
             if not 200 <= response.status_code < 300:
                 raise FetchError(f"HTTP {response.status_code} from {url}")
-            body = _read_capped(response, deadline=time.monotonic() + timeout, timeout=timeout)
+            body = _read_capped(response, deadline=deadline, timeout=timeout)
             return _result(response, body)
     except requests.Timeout as exc:
         raise FetchError(f"timed out after {timeout:g}s: {url}") from exc
@@ -101,7 +102,7 @@ def _request_headers(*, etag: str, last_modified: str, accept: str) -> dict[str,
 
 
 def _read_capped(response: requests.Response, *, deadline: float, timeout: float) -> bytes:
-    """Read the body, refusing more than FETCH_MAX_BYTES and more than `timeout` seconds in total.
+    """Read the body, refusing more than FETCH_MAX_BYTES or going on past the deadline.
 
     requests' timeout is per socket read, so a server dripping bytes could hold us forever.
     """

@@ -34,9 +34,8 @@ def fetch(url: str, *, etag: str = "", last_modified: str = "") -> FetchResult:
         return FetchResult(not_modified=True, etag=response.etag or etag,
                            last_modified=response.last_modified or last_modified)
     feed = parse_feed(response)
-    base_url = response.url
     return FetchResult(
-        entries=[entry_to_item(entry, base_url=base_url) for entry in feed.entries],
+        entries=[entry_to_item(entry, base_url=response.url) for entry in feed.entries],
         etag=response.etag,
         last_modified=response.last_modified,
     )
@@ -51,7 +50,7 @@ def parse_feed(response: HttpResult) -> feedparser.FeedParserDict:
     if not response.body.strip():
         raise FetchError(f"not a valid feed: empty response from {response.url}")
     feed = feedparser.parse(
-        BytesIO(response.body),  # bytes, never a str: feedparser would treat a str as a URL or path
+        BytesIO(response.body),  # wrapped: feedparser may treat bare bytes or str as a URL or path
         response_headers={
             # Our own encoding guess (see HttpResult.body_encoding) instead of the server's
             # Content-Type, which is often text/html or a wrong charset for feeds.

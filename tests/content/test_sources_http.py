@@ -10,7 +10,7 @@ from content.sources.http import HttpResult, fetch_url
 def test_it_returns_the_body_status_validators_and_charset(local_http_server):
     local_http_server.route(
         "/feed.xml",
-        "<rss/>".encode(),
+        b"<rss/>",
         headers={
             "Content-Type": "application/rss+xml; charset=GB2312",
             "ETag": '"v1"',
