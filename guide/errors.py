@@ -42,10 +42,12 @@ def api_exception_handler(exc: Exception, context: dict[str, Any]) -> Response |
     code = exc.get_codes() if isinstance(exc, exceptions.APIException) else "error"
     if not isinstance(code, str):
         code = "error"
-    detail = getattr(exc, "detail", "")
-    message = MESSAGES.get(code) or str(detail) or "请求失败。"
-    if code == "parse_error" or code == "throttled":
-        message = f"{message}（{detail}）"
+    detail = str(getattr(exc, "detail", ""))
+    # Our own messages are kept; DRF's English defaults give way to the Chinese ones above.
+    is_default = detail == str(getattr(exc, "default_detail", ""))
+    message = (MESSAGES.get(code) if is_default else detail) or detail or "请求失败。"
+    if code in ("parse_error", "throttled") and not is_default:
+        message = f"{MESSAGES[code]}（{detail}）"
     response.data = error_body(code, message)
     return response
 

@@ -18,7 +18,6 @@ import random
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable
-from statistics import median
 
 import numpy as np
 
@@ -157,7 +156,8 @@ def measure_dedup_quality(reviews_path: str, *, sample: int = 5000, seed: int = 
       all the others; it is a false merge when any OTHER distinct review is returned.
       Distinct = a different dedup text (NFKC, case, punctuation, emoji, hashtags... removed)."""
     started = time.perf_counter()
-    originals = distinct_reviews(load_reviews(reviews_path))
+    reviews = load_reviews(reviews_path)
+    originals = distinct_reviews(reviews)
     texts = [review["dedup"] for review in originals]
     engine = _Deduplicator(texts)
     build_seconds = time.perf_counter() - started
@@ -190,7 +190,7 @@ def measure_dedup_quality(reviews_path: str, *, sample: int = 5000, seed: int = 
     rng = random.Random(seed)
     return {
         "parameters": _parameters(),
-        "reviews": sum(1 for _ in open(reviews_path, encoding="utf-8")),
+        "reviews": len(reviews),
         "distinct_texts": len(texts),
         "recall": {kind: round(found[kind] / totals[kind], 4) for kind in totals},
         "recall_min_length_originals": {
@@ -205,9 +205,7 @@ def measure_dedup_quality(reviews_path: str, *, sample: int = 5000, seed: int = 
         ),
         "false_merge_count": len(merged),
         "false_merge_queries": len(queried),
-        "false_merges_same_bigram_set": sum(
-            1 for a, b, _ in merged if dedup.similarity(a, b) == 1.0
-        ),
+        "false_merges_at_similarity_0.9_or_more": sum(1 for _, _, score in merged if score >= 0.9),
         "false_merge_examples": rng.sample(merged, min(8, len(merged))),
         "candidates_per_lookup": _spread(counts + copy_counts),
         "index_build_seconds": round(build_seconds, 1),
@@ -273,6 +271,7 @@ def measure_index_lookup(*, index_size: int = 1_000_000, queries: int = 2000, se
     build_seconds = time.perf_counter() - started
     index_mb = _rss_mb() - rss_before
 
+    # Both sides return the stored item with the highest estimated Jaccard (share of equal values).
     def best(candidates: Iterable[int], probe: np.ndarray) -> tuple[int, float] | None:
         ids = np.fromiter(candidates, dtype=np.int64)
         if not len(ids):
@@ -287,7 +286,7 @@ def measure_index_lookup(*, index_size: int = 1_000_000, queries: int = 2000, se
         candidates = index.candidates(dedup.band_keys(probe))
         candidate_counts.append(len(candidates))
         match = best(candidates, probe)
-        lsh_hits += match is not None and match[0] == target and match[1] >= dedup.DUPLICATE_THRESHOLD
+        lsh_hits += match is not None and match[0] == target
     lsh_seconds = time.perf_counter() - started
 
     brute_queries = min(20, queries)
@@ -296,7 +295,7 @@ def measure_index_lookup(*, index_size: int = 1_000_000, queries: int = 2000, se
     for probe, target in zip(probes[:brute_queries], targets[:brute_queries], strict=True):
         estimates = (stored == probe).mean(axis=1)
         top = int(estimates.argmax())
-        brute_hits += top == target and estimates[top] >= dedup.DUPLICATE_THRESHOLD
+        brute_hits += top == target
     brute_seconds = time.perf_counter() - started
 
     lsh_rate, brute_rate = queries / lsh_seconds, brute_queries / brute_seconds
@@ -351,5 +350,174 @@ def measure_signature_speed(reviews_path: str | None = None, *, repeat: int = 20
         "ours_us": ours,
         "datasketch_us": per_call(fresh),
         "datasketch_shared_permutations_us": per_call(shared_permutations),
-        "band_keys_us": per_call(lambda: dedup.band_keys(dedup.signature(text))) - ours,
+        "band_keys_us": round(per_call(lambda: dedup.band_keys(dedup.signature(text))) - ours, 1),
+    }
+
+
+# --- the alternatives ------------------------------------------------------------------------------
+
+
+def _bigram_set(text: str) -> set[str]:
+    return {text[i : i + 2] for i in range(len(text) - 1)} if len(text) > 2 else {text}
+
+
+def _measures(a: str, b: str) -> tuple[float, float, float]:
+    """(bigram Jaccard, bigram containment, edit similarity) of two dedup texts."""
+    sa, sb = _bigram_set(a), _bigram_set(b)
+    common = len(sa & sb)
+    return common / len(sa | sb), common / min(len(sa), len(sb)), dedup.similarity(a, b)
+
+
+MEASURES = ("bigram_jaccard", "bigram_containment", "edit_similarity")
+
+
+def _compare_verification(texts: list[str], copies: list[tuple[str, int, str]]) -> dict:
+    """Every measure x threshold x minimum length, on the text pairs a loose LSH (bigrams, 32x3)
+    proposes among distinct reviews, and on each copy with its original (verification only)."""
+    lengths = np.array([len(t) for t in texts])
+    eligible = np.nonzero(lengths >= 5)[0]
+    keys = dedup.band_key_matrix(np.array([dedup.signature(texts[i], 2, 128) for i in eligible]), 32, 3)
+    buckets: dict[int, list[int]] = {}
+    for row, i in enumerate(eligible.tolist()):
+        for key in keys[row].tolist():
+            buckets.setdefault(key, []).append(i)
+    pairs = {(i, j) for bucket in buckets.values() for i in bucket for j in bucket if i < j}
+    pair_ids = np.array(sorted(pairs), dtype=np.int64).reshape(-1, 2)
+    pair_scores = np.array([_measures(texts[i], texts[j]) for i, j in pair_ids.tolist()]).reshape(-1, 3)
+    pair_short = lengths[pair_ids].min(axis=1)
+
+    kinds = np.array([kind for kind, _, _ in copies], dtype=object)
+    exact = np.array([text == texts[i] for _, i, text in copies])
+    copy_scores = np.array([_measures(text, texts[i]) for _, i, text in copies])
+    copy_short = np.array([min(len(text), len(texts[i])) for _, i, text in copies])
+
+    grid, best = [], {}
+    for m, measure in enumerate(MEASURES):
+        for min_length in (6, 8, 10, 12):
+            for threshold in np.round(np.arange(0.5, 0.91, 0.05), 2).tolist():
+                merged = (pair_scores[:, m] >= threshold) & (pair_short >= min_length)
+                wrong = np.zeros(len(texts), dtype=bool)
+                wrong[pair_ids[merged].ravel()] = True
+                found = exact | ((copy_scores[:, m] >= threshold) & (copy_short >= min_length))
+                row = {
+                    "measure": measure, "min_length": min_length, "threshold": threshold,
+                    "false_merge_rate": round(float(wrong[lengths >= min_length].mean()), 4),
+                    "recall": {k: round(float(found[kinds == k].mean()), 3) for k in dict.fromkeys(kinds)},
+                }
+                row["worst_recall"] = min(row["recall"].values())
+                grid.append(row)
+                if row["false_merge_rate"] <= 0.02 and (measure, min_length) not in best:
+                    best[measure, min_length] = row
+    return {
+        "candidate_pairs": len(pair_ids),
+        "lowest_threshold_within_2pct_false_merges": list(best.values()),
+        "grid": grid,
+    }
+
+
+LSH_CONFIGS = ((16, 8), (16, 6), (16, 4), (20, 5), (20, 4), (24, 5), (24, 4), (32, 4), (24, 3), (32, 3))
+
+
+def _compare_lsh(texts: list[str], copies: list[tuple[str, int, str]], seed: int) -> list[dict]:
+    """Shingle size x bands x rows: share of the copies verification accepts that the LSH makes
+    candidates, and candidates per lookup (distinct reviews as queries), scaled to 1M items."""
+    indexed = np.array([i for i, text in enumerate(texts) if len(text) >= dedup.MIN_LENGTH])
+    wanted = [
+        (kind, i, text) for kind, i, text in copies
+        if text != texts[i] and dedup.is_near_duplicate(text, texts[i])
+    ]
+    probes = np.random.default_rng(seed).choice(indexed, size=min(4000, len(indexed)), replace=False)
+    rows = []
+    for k in (1, 2, 3):
+        stored = np.array([dedup.signature(texts[i], k, 128) for i in indexed])
+        position = {int(i): row for row, i in enumerate(indexed)}
+        copy_sigs = np.array([dedup.signature(text, k, 128) for _, _, text in wanted])
+        originals = np.array([position[i] for _, i, _ in wanted])
+        for bands, band_rows in LSH_CONFIGS if k == 2 else ((16, 8), (24, 5), (24, 4), (24, 3)):
+            keys = dedup.band_key_matrix(stored, bands, band_rows)
+            hit = (dedup.band_key_matrix(copy_sigs, bands, band_rows) == keys[originals]).any(axis=1)
+            buckets: dict[int, list[int]] = {}
+            for row, item_keys in enumerate(keys.tolist()):
+                for key in item_keys:
+                    buckets.setdefault(key, []).append(row)
+            counts = [
+                len({c for key in keys[position[int(i)]].tolist() for c in buckets[key]}) - 1 for i in probes
+            ]
+            scale = 1_000_000 / len(indexed)
+            rows.append({
+                "shingle": k, "bands": bands, "rows": band_rows,
+                "lsh_recall_of_verifiable_copies": round(float(hit.mean()), 4),
+                "lsh_recall_delete_5pct_replace_5pct": round(
+                    float(hit[[kind == "delete_5pct_replace_5pct" for kind, _, _ in wanted]].mean()), 4
+                ),
+                "candidates_per_lookup": _spread(counts),
+                "candidates_per_lookup_at_1M": round(sum(counts) / len(counts) * scale, 1),
+            })
+    return rows
+
+
+TITLE_TEMPLATES = (
+    "{c}好物分享", "{c}真实测评", "入手{c}一个月的感受", "{c}推荐｜闭眼入", "分享一个{c}", "真实评价",
+    "{c}避雷", "不吹不黑说说这款{c}", "{c}开箱", "买了个{c}",
+)
+
+
+def _title(review: dict, text: str, rng: random.Random) -> str:
+    # Either a generic template (shared by many items) or what platforms without titles do: the
+    # first characters of the body.
+    if rng.random() < 0.6:
+        return rng.choice(TITLE_TEMPLATES).format(c=review.get("category", ""))
+    return text[: rng.randint(10, 20)]
+
+
+def _compare_title(originals: list[dict], sample: int, seed: int) -> dict:
+    """Body only (title when the body is short) vs title + body, on items with realistic titles.
+    A copy keeps the title (40%), prefixes it with 转发 (20%), gets an automatic title from its own
+    body (20%) or a reposter's own title (20%)."""
+    rng = random.Random(seed)
+    titles = [_title(review, review["text"], rng) for review in originals]
+    copies = make_copies(originals, sample, seed)
+    copy_titles = []
+    for _, i, raw in copies:
+        roll = rng.random()
+        copy_titles.append(
+            titles[i] if roll < 0.4 else "转发：" + titles[i] if roll < 0.6
+            else raw[: rng.randint(10, 20)] if roll < 0.8 else _title(originals[i], raw, rng)
+        )
+    policies = {
+        "body_title_if_short": dedup.dedup_text,
+        "title_and_body": lambda title, body: dedup.normalise(title) + dedup.normalise(body),
+    }
+    result = {}
+    for name, policy in policies.items():
+        texts = [policy(title, review["text"]) for title, review in zip(titles, originals, strict=True)]
+        engine = _Deduplicator(texts)
+        found: Counter = Counter()
+        for (kind, i, raw), title in zip(copies, copy_titles, strict=True):
+            match = engine.original_of(policy(title, raw))
+            found[kind] += match is not None and match[0] == i
+        queried = [i for i, text in enumerate(texts) if len(text) >= dedup.MIN_LENGTH]
+        merged = {i for i in queried if engine.original_of(texts[i], exclude=i) is not None}
+        long_body = {i for i in queried if len(originals[i]["dedup"]) >= dedup.MIN_LENGTH}
+        result[name] = {
+            "recall": {kind: round(n / sample, 4) for kind, n in found.items()},
+            "false_merge_rate": round(len(merged) / len(queried), 4),
+            "false_merge_rate_body_long_enough": round(len(merged & long_body) / len(long_body), 4),
+            "false_merge_rate_short_body": round(
+                len(merged - long_body) / max(1, len(queried) - len(long_body)), 4
+            ),
+            "short_body_items": len(queried) - len(long_body),
+        }
+    return result
+
+
+def compare_parameters(reviews_path: str, *, sample: int = 5000, seed: int = 7) -> dict:
+    """The figures behind each choice in content.pipeline.dedup (takes a few minutes)."""
+    originals = distinct_reviews(load_reviews(reviews_path))
+    texts = [review["dedup"] for review in originals]
+    copies = [(kind, i, dedup.dedup_text("", raw)) for kind, i, raw in make_copies(originals, sample, seed)]
+    return {
+        "verification": _compare_verification(texts, copies),
+        "lsh": _compare_lsh(texts, copies, seed),
+        "title": _compare_title(originals, sample, seed),
     }

@@ -77,7 +77,7 @@ CURRENCY_MARKERS = (
 NUMBER = r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(万)?"
 # The price a shopper pays is the one after these words, in preference to any other number.
 PRICE_PATTERNS = (
-    re.compile(r"(?:到手价?|券后价?|折后价?|活动价|秒杀价|预售价|现价|售价|特价|好价|仅需|只要|低至)\s*[:：]?\s*"
+    re.compile(r"(?:到手价?|券后价?|折后价?|活动价|秒杀价|预售价|指导价|现价|售价|特价|好价|仅需|只要|低至)\s*[:：]?\s*"
                r"(?:HK\$|US\$|NT\$|[¥$€£₩]|RMB)?\s*" + NUMBER),
     re.compile(r"(?:HK\$|US\$|NT\$|[¥$€£₩]|RMB)\s*" + NUMBER),
     re.compile(NUMBER + r"\s*(?:元|块|円|港币|港元|美元|欧元|日元|韩元)"),

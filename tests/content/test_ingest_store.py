@@ -131,3 +131,27 @@ def test_new_and_changed_items_are_queued_for_scoring_after_commit(partner, monk
         ingest(partner[0], [raw_item(1)])
     assert queued == [[first[0].id, first[1].id], [first[1].id]]
     assert callbacks == []  # nothing changed, nothing queued
+
+
+def test_a_short_exact_copy_is_found_by_its_text_hash(partner, weibo):
+    [original] = ingest(partner[0], [raw_item(1, title="好价！", body="<p>限时9.9</p>")])
+    [copy] = ingest(weibo, [raw_item(2, external_id="w9", url="https://weibo.com/9/x", title="好价!!", body="限时 9.9 🔥")])
+    assert copy.duplicate_of == original.id
+
+
+def test_items_with_nothing_comparable_are_never_merged(partner):
+    outcomes = ingest(partner[0], [
+        raw_item(1, title="🔥🔥🔥", body="👍👍"),
+        raw_item(2, title="🔥🔥", body="https://t.cn/abc 👍"),
+    ])
+    assert [o.outcome for o in outcomes] == ["accepted", "accepted"]
+
+
+def test_a_200_kb_article_is_stored_and_its_repost_found(partner, weibo):
+    import random
+
+    rng = random.Random(3)
+    long_text = "".join(rng.choice("露营帐篷天幕睡袋防潮垫炉头咖啡折叠椅营地灯") for _ in range(200_000))
+    [original] = ingest(partner[0], [raw_item(1, body=long_text)])
+    [copy] = ingest(weibo, [raw_item(1, external_id="w1", url="https://weibo.com/1/long", body="转发：" + long_text)])
+    assert copy.duplicate_of == original.id

@@ -41,6 +41,7 @@ def test_canonical_url_is_the_same_whatever_the_parameter_order():
         ("HK$299", "299", "HKD"),
         ("US$ 49.99", "49.99", "USD"),
         ("1.2万", "12000", None),
+        ("指导价15.98万", "159800", None),
         ("仅需 9.9 包邮", "9.9", None),
         (59, "59", None),
         (12.5, "12.5", None),
