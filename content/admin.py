@@ -2,7 +2,10 @@ from django.contrib import admin, messages
 from django.db.models import QuerySet
 from django.http import HttpRequest
 
-from content.models import Author, Item, Source
+from content.models import Author, Item, ItemScore, ScoringProfile, Source
+from content.scoring.admin_forms import ScoringProfileForm
+from content.scoring.dimensions import DIMENSION_KEYS
+from content.scoring.profile import profile_create_version
 from content.services import source_rotate_key
 
 
@@ -42,11 +45,49 @@ class AuthorAdmin(admin.ModelAdmin):
     search_fields = ["name", "external_id"]
 
 
+class ItemScoreInline(admin.StackedInline):
+    model = ItemScore
+    can_delete = False
+    readonly_fields = ["worth_score", *DIMENSION_KEYS, "explanations", "gate", "gate_reason", "risk", "notes",
+                       "scorer_version", "profile_version", "scored_at"]
+    fields = readonly_fields
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+
 @admin.register(Item)
 class ItemAdmin(admin.ModelAdmin):
+    inlines = [ItemScoreInline]
     list_display = ["title", "kind", "source", "status", "price", "published_at", "duplicate_of", "sponsored"]
     list_filter = ["status", "kind", "source__platform", "sponsored"]
     search_fields = ["title", "external_id", "brand", "product"]
     raw_id_fields = ["author", "duplicate_of"]
     readonly_fields = ["canonical_url", "fetched_at", "updated_at", "content_hash", "duplicate_similarity"]
     date_hierarchy = "published_at"
+
+
+@admin.register(ScoringProfile)
+class ScoringProfileAdmin(admin.ModelAdmin):
+    """Saving always stores a new version and makes it active; old versions stay for the record."""
+
+    form = ScoringProfileForm
+    list_display = ["version", "name", "is_active", "approve_min_worth", "created_at", "created_by"]
+    actions = ["rescore_everything"]
+
+    def save_model(self, request: HttpRequest, obj: ScoringProfile, form, change: bool) -> None:
+        values = {name: form.cleaned_data[name] for name in ScoringProfileForm.Meta.fields}
+        new = profile_create_version(values={**values, "weights": form.cleaned_data["weights"]}, created_by=request.user)
+        obj.pk, obj.version = new.pk, new.version
+        self.message_user(request, f"已保存为 v{new.version} 并启用。要让已有内容按新方案计分，请对它执行「全部重新评分」。")
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+    @admin.action(description="全部重新评分（排队到评分队列）")
+    def rescore_everything(self, request: HttpRequest, queryset: QuerySet[ScoringProfile]) -> None:
+        from content.ingest import queue_scoring
+
+        ids = list(Item.objects.values_list("pk", flat=True))
+        queue_scoring(ids)
+        self.message_user(request, f"已排队重新评分 {len(ids)} 条内容。")

@@ -24,8 +24,8 @@ logger = logging.getLogger(__name__)
 # Fields an update may change; any change re-queues the item for scoring.
 UPDATABLE_FIELDS = (
     "kind", "title", "body_html", "body_text", "url", "published_at", "price", "original_price",
-    "currency", "merchant", "brand", "product", "expires_at", "images", "metrics", "sponsored",
-    "author_id",
+    "currency", "merchant", "brand", "product", "product_key", "expires_at", "images", "metrics",
+    "sponsored", "author_id",
 )
 TEXT_FIELDS = ("title", "body_text")
 # A generic band key can be shared by many items; verifying a few hundred is plenty.

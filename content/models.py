@@ -1,7 +1,9 @@
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
 from content.constants import ITEM_KINDS, ITEM_STATUSES, PLATFORMS, SOURCE_ADAPTERS, choices
+from content.scoring.dimensions import DIMENSIONS
 
 
 class Source(models.Model):
@@ -81,11 +83,15 @@ class Item(models.Model):
     merchant = models.CharField(max_length=100, blank=True)
     brand = models.CharField(max_length=100, blank=True, db_index=True)
     product = models.CharField(max_length=200, blank=True, db_index=True)
+    # brand + product folded (case, width, spaces): offers of the same product share it.
+    product_key = models.CharField(max_length=300, blank=True, db_index=True, editable=False)
     expires_at = models.DateTimeField(null=True, blank=True)
     images = models.JSONField(default=list, blank=True)
     metrics = models.JSONField(default=dict, blank=True)
 
     status = models.CharField(max_length=10, choices=choices(ITEM_STATUSES), default="pending", db_index=True)
+    # Set when an editor decides; automatic gatekeeping never overrides an editor.
+    moderated_at = models.DateTimeField(null=True, blank=True, editable=False)
     sponsored = models.BooleanField(default=False)
 
     # Near-duplicate detection: MinHash signature of the normalised text, and an exact-text hash.
@@ -120,3 +126,87 @@ class ItemBand(models.Model):
     class Meta:
         verbose_name = "去重索引"
         verbose_name_plural = "去重索引"
+
+    def __str__(self) -> str:
+        return f"{self.item_id}:{self.key}"
+
+class Vote(models.Model):
+    """A shopper's 值 (+1) or 不值 (-1) on an item: one per shopper per item."""
+
+    WORTH, NOT_WORTH = 1, -1
+    item = models.ForeignKey(Item, on_delete=models.CASCADE, related_name="votes")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="votes")
+    value = models.SmallIntegerField(choices=[(WORTH, "值"), (NOT_WORTH, "不值")])
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "值 / 不值投票"
+        verbose_name_plural = "值 / 不值投票"
+        constraints = [
+            models.UniqueConstraint(fields=["item", "user"], name="one_vote_per_user_per_item"),
+            models.CheckConstraint(condition=Q(value__in=[1, -1]), name="vote_value_is_plus_or_minus_one"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} {self.get_value_display()} {self.item_id}"
+
+class ScoringProfile(models.Model):
+    """Weights of the twelve dimensions and the gatekeeping thresholds.
+
+    Rows are versions: saving a change in the admin stores a new version and makes it the
+    active one, so every score can say which weights made it."""
+
+    version = models.PositiveIntegerField(unique=True, editable=False)
+    name = models.CharField(max_length=100, default="默认")
+    note = models.TextField(blank=True, help_text="这次调整的原因")
+    weights = models.JSONField(help_text="每个维度的权重（≥ 0）")
+    approve_min_worth = models.FloatField(default=62, help_text="值得买指数至少多少才自动通过")
+    approve_min_reliability = models.FloatField(default=45)
+    approve_min_objectivity = models.FloatField(default=55)
+    reject_max_relevance = models.FloatField(default=20, help_text="消费相关性低于此值且客观度也低：判为垃圾内容")
+    reject_max_objectivity = models.FloatField(default=30)
+    is_active = models.BooleanField(default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, editable=False)
+
+    class Meta:
+        verbose_name = "评分方案"
+        verbose_name_plural = "评分方案"
+        ordering = ["-version"]
+        constraints = [
+            models.UniqueConstraint(fields=["is_active"], condition=Q(is_active=True), name="one_active_scoring_profile"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} v{self.version}" + ("（当前）" if self.is_active else "")
+
+
+class ItemScore(models.Model):
+    """The AIUC scores of one item: the twelve dimensions (0–100), their explanations, the
+    值得买 index under a profile version, and the gatekeeping decision. One row per item,
+    rewritten by every scoring pass."""
+
+    GATES = {"approve": "自动通过", "reject": "自动拒绝", "queue": "待编辑审核"}
+
+    item = models.OneToOneField(Item, on_delete=models.CASCADE, primary_key=True, related_name="score")
+    explanations = models.JSONField(default=dict)
+    worth_score = models.FloatField(db_index=True)
+    scorer_version = models.CharField(max_length=40, db_index=True)
+    profile_version = models.PositiveIntegerField()
+    scored_at = models.DateTimeField(db_index=True)
+    gate = models.CharField(max_length=10, choices=list(GATES.items()))
+    gate_reason = models.CharField(max_length=200, blank=True)
+    risk = models.FloatField(default=0, db_index=True, help_text="0–100：编辑队列的优先级")
+    notes = models.JSONField(default=list, blank=True, help_text="评分时的提醒，例如正文过长只分析了开头")
+
+    class Meta:
+        verbose_name = "评分"
+        verbose_name_plural = "评分"
+
+    def __str__(self) -> str:
+        return f"{self.item_id} 值得买指数 {self.worth_score}"
+
+
+# One column per dimension, derived from the single list of keys: filterable and orderable.
+for _key, _label in DIMENSIONS.items():
+    ItemScore.add_to_class(_key, models.FloatField(verbose_name=_label, db_index=True))

@@ -1,16 +1,20 @@
 """Reads of items. Selectors own select_related / prefetch and the visibility rules."""
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
-from django.db.models import Count, F, Q, QuerySet
+from django.db.models import Count, F, Prefetch, Q, QuerySet
 
 from content.constants import VISIBLE_STATUSES
 from content.models import Item
 from guide.roles import is_editor
+from interests.models import ItemInterest, ItemScenario
 
 
 def items_visible_to(user: AbstractBaseUser | AnonymousUser) -> QuerySet[Item]:
     """Items a viewer may see: editors see everything, everyone else approved and featured."""
-    items = Item.objects.select_related("source", "author").annotate(
+    items = Item.objects.select_related("source", "author", "score").prefetch_related(
+        Prefetch("interest_tags", queryset=ItemInterest.objects.select_related("interest")),
+        Prefetch("scenario_tags", queryset=ItemScenario.objects.select_related("scenario")),
+    ).annotate(
         # How many distinct sources carry this content: itself plus copies from other sources.
         source_count=Count("copies__source", filter=~Q(copies__source=F("source")), distinct=True) + 1
     )

@@ -17,8 +17,8 @@ def token_from_request(request: Request) -> str | None:
         return None
     try:
         return parts[1].decode("ascii")
-    except UnicodeDecodeError:
-        raise AuthenticationFailed("API 密钥格式无效。")
+    except UnicodeDecodeError as exc:
+        raise AuthenticationFailed("API 密钥格式无效。") from exc
 
 
 class PrefixedKeyAuthentication(BaseAuthentication):

@@ -46,6 +46,15 @@ def erin(db):
 
 
 @pytest.fixture(autouse=True)
+def fresh_cache():
+    """The database rolls back after each test; the cache must not remember it either."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+
+
+@pytest.fixture(autouse=True)
 def tasks_run_in_process():
     """Unit tests run Celery tasks in process, even where REDIS_URL is set (CI); the
     `celery_worker` fixture switches a test over to a real worker."""

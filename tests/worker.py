@@ -101,8 +101,9 @@ def worker_process(django_db_setup, django_db_blocker, tmp_path_factory) -> Iter
 
 
 @pytest.fixture
-def celery_worker(worker_process: Worker, transactional_db) -> Iterator[Worker]:
-    """A running worker that sees this test's committed rows; tasks go through Redis."""
+def celery_worker(worker_process: Worker, transactional_db, django_db_serialized_rollback) -> Iterator[Worker]:
+    """A running worker that sees this test's committed rows; tasks go through Redis. The
+    serialized rollback puts back the seeded rows (taxonomy, groups, profile) the flush removes."""
     from guide.celery import app
 
     app.conf.task_always_eager = False

@@ -1,6 +1,7 @@
 from rest_framework import serializers
 
 from content.models import Author, Item, Source
+from content.scoring.dimensions import DIMENSION_KEYS, DIMENSIONS
 
 
 class SourceOut(serializers.ModelSerializer):
@@ -22,6 +23,12 @@ class ItemOut(serializers.ModelSerializer):
     author = AuthorOut(allow_null=True)
     body = serializers.CharField(source="body_html")
     source_count = serializers.IntegerField(read_only=True, help_text="全网转载 / 佐证的来源数（含自身）")
+    scores = serializers.SerializerMethodField(help_text="十二个维度，0–100；未评分时为 null")
+    explanations = serializers.SerializerMethodField(help_text="每个维度的中文解释")
+    worth_score = serializers.SerializerMethodField(help_text="值得买指数 0–100")
+    scored_at = serializers.SerializerMethodField()
+    interests = serializers.SerializerMethodField(help_text="[{slug, name, weight}]")
+    scenarios = serializers.SerializerMethodField(help_text="[{slug, name, weight}]")
 
     class Meta:
         model = Item
@@ -30,4 +37,34 @@ class ItemOut(serializers.ModelSerializer):
             "published_at", "fetched_at", "updated_at", "price", "original_price", "currency",
             "merchant", "brand", "product", "expires_at", "images", "metrics", "status",
             "duplicate_of", "duplicate_similarity", "source_count", "sponsored",
+            "scores", "explanations", "worth_score", "scored_at", "interests", "scenarios",
         ]
+
+    @staticmethod
+    def _score(item: Item):
+        return getattr(item, "score", None)  # an unscored item has no score row
+
+    def get_scores(self, item: Item) -> dict[str, float] | None:
+        score = self._score(item)
+        return {key: getattr(score, key) for key in DIMENSION_KEYS} if score else None
+
+    def get_explanations(self, item: Item) -> dict[str, str] | None:
+        score = self._score(item)
+        return score.explanations if score else None
+
+    def get_worth_score(self, item: Item) -> float | None:
+        score = self._score(item)
+        return score.worth_score if score else None
+
+    def get_scored_at(self, item: Item):
+        score = self._score(item)
+        return serializers.DateTimeField().to_representation(score.scored_at) if score else None
+
+    def get_interests(self, item: Item) -> list[dict]:
+        return [{"slug": t.interest.slug, "name": t.interest.name, "weight": t.weight} for t in item.interest_tags.all()]
+
+    def get_scenarios(self, item: Item) -> list[dict]:
+        return [{"slug": t.scenario.slug, "name": t.scenario.name, "weight": t.weight} for t in item.scenario_tags.all()]
+
+
+DIMENSION_HELP = "；".join(f"{key}：{label}" for key, label in DIMENSIONS.items())

@@ -12,6 +12,7 @@ from content.auth import IsSource, SourceKeyAuthentication
 from content.constants import ITEM_KINDS, ITEM_STATUSES, PLATFORMS, choices
 from content.ingest import items_ingest
 from content.models import Item
+from content.scoring.dimensions import DIMENSION_KEYS
 from content.selectors import items_visible_to
 from guide.errors import error_response
 
@@ -85,9 +86,22 @@ class ItemFilter(filters.FilterSet):
     published_before = filters.IsoDateTimeFilter(field_name="published_at", lookup_expr="lt")
     originals_only = filters.BooleanFilter(field_name="duplicate_of", lookup_expr="isnull")
 
+    ordering = filters.OrderingFilter(
+        fields=[("published_at", "published_at"), ("fetched_at", "fetched_at"), ("price", "price"),
+                ("score__worth_score", "worth_score"), ("score__scored_at", "scored_at"),
+                *((f"score__{key}", key) for key in DIMENSION_KEYS)],
+        help_text="worth_score、published_at、price 或任一维度；前加 - 为降序",
+    )
+
     class Meta:
         model = Item
         fields = []
+
+
+# min_<key> / max_<key> for the 值得买 index and every dimension, derived from the one key list.
+for _key in ("worth_score", *DIMENSION_KEYS):
+    ItemFilter.base_filters[f"min_{_key}"] = filters.NumberFilter(field_name=f"score__{_key}", lookup_expr="gte")
+    ItemFilter.base_filters[f"max_{_key}"] = filters.NumberFilter(field_name=f"score__{_key}", lookup_expr="lte")
 
 
 class ItemViewSet(viewsets.ReadOnlyModelViewSet):

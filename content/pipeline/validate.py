@@ -52,6 +52,7 @@ class ItemDraft:
     merchant: str = ""
     brand: str = ""
     product: str = ""
+    product_key: str = ""
     expires_at: datetime | None = None
     images: list[str] = field(default_factory=list)
     metrics: dict[str, int] = field(default_factory=dict)
@@ -102,11 +103,21 @@ def _draft(values: dict[str, Any]) -> ItemDraft:
         merchant=values["merchant"],
         brand=values["brand"],
         product=values["product"],
+        product_key=product_key(values["brand"], values["product"]),
         expires_at=values["expires_at"],
         images=values["images"],
         metrics=values["metrics"],
         sponsored=values["sponsored"],
     )
+
+
+def product_key(brand: str, product: str) -> str:
+    """Offers of one product share this key: brand and product, lower-case, without spaces or
+    punctuation ("Apple AirPods Pro 2" and "apple airpods pro2" match). Empty without a product."""
+    if not product:
+        return ""
+    folded = "".join(ch for ch in f"{brand}{product}".lower() if ch.isalnum())
+    return folded[:300]
 
 
 def _text(value: Any, *, required: bool, limit: int) -> str:

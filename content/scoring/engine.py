@@ -1,0 +1,68 @@
+"""The scoring pass over a batch, as plain data: analyse each text once, run the learned models
+on one shared feature matrix, tag interests and scenarios, fingerprint, then the twelve
+dimensions. No database here (content.scoring.service reads facts and writes results)."""
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+
+from content.pipeline import dedup
+from content.scoring import learned
+from content.scoring.analysis import MAX_ANALYSED_CHARS, Analysis, analyze
+from content.scoring.facts import ItemFacts, Signals
+from content.scoring.scorers import SCORER_VERSIONS, SCORERS
+from interests.lexicon import Lexicon, current_lexicon
+from interests.tagging import interest_tags, scenario_tags
+
+ENGINE = "aiuc-1"
+
+
+def engine_version() -> str:
+    """Changes whenever a scorer or a model changes: items scored by another version are stale."""
+    parts = json.dumps([ENGINE, SCORER_VERSIONS, sorted(learned.MODEL_VERSIONS.items())])
+    return f"{ENGINE}-{hashlib.sha1(parts.encode()).hexdigest()[:10]}"
+
+
+@dataclass
+class ScoredText:
+    scores: dict[str, float]
+    explanations: dict[str, str]
+    signals: Signals
+    fingerprint: bytes
+    notes: list[str] = field(default_factory=list)
+
+
+def score_batch(texts: list[tuple[str, str]], facts: list[ItemFacts], lexicon: Lexicon | None = None) -> list[ScoredText]:
+    """Score (title, body_text) pairs with their facts; one result per pair, in order. The
+    lexicon defaults to the taxonomy as editors left it in the database."""
+    lexicon = lexicon or current_lexicon()
+    analyses = [analyze(title, body) for title, body in texts]
+    matrix = learned.features(analyses)
+    positive = learned.sentiment_probabilities(analyses, matrix)
+    advertorial = learned.advertorial_probabilities(analyses, matrix)
+    results = []
+    for index, (analysis, item_facts) in enumerate(zip(analyses, facts, strict=True)):
+        signals = Signals(
+            positive_probability=float(positive[index]),
+            advertorial_probability=float(advertorial[index]),
+            hard_sell=learned.hard_sell_phrases(analysis),
+            interests=interest_tags(analysis, lexicon),
+            scenarios=scenario_tags(analysis, lexicon),
+        )
+        title, body = texts[index]
+        results.append(_score_one(analysis, item_facts, signals, dedup.dedup_text(title, body)))
+    return results
+
+
+def _score_one(analysis: Analysis, facts: ItemFacts, signals: Signals, dedup_text: str) -> ScoredText:
+    scores, explanations = {}, {}
+    for key, scorer in SCORERS.items():
+        score = scorer(analysis, facts, signals)
+        scores[key], explanations[key] = score.value, score.explanation
+    notes = []
+    if analysis.truncated:
+        notes.append(f"正文过长，只分析了前 {MAX_ANALYSED_CHARS} 个字符")
+    if not analysis.words:
+        notes.append("没有可分析的文字（可能只有图片或表情），各维度按缺少信息计分")
+    fingerprint = dedup.signature_to_bytes(dedup.signature(dedup_text))
+    return ScoredText(scores, explanations, signals, fingerprint, notes)

@@ -1,0 +1,97 @@
+from django.db import models
+
+
+class Interest(models.Model):
+    """A node of the interest taxonomy: one of the fixed top levels (DESIGN §5) or a child.
+
+    `keywords` is the lexicon the tagger matches: [[word, weight], ...] with weight in (0, 1].
+    """
+
+    slug = models.SlugField(max_length=64, unique=True, verbose_name="标识")
+    name = models.CharField(max_length=50, verbose_name="名称")
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="children", verbose_name="上级兴趣"
+    )
+    description = models.CharField(max_length=200, blank=True, verbose_name="说明")
+    keywords = models.JSONField(default=list, blank=True, verbose_name="关键词")
+    is_active = models.BooleanField(default=True, verbose_name="启用")
+    sort_order = models.PositiveIntegerField(default=0, verbose_name="排序")
+
+    class Meta:
+        verbose_name = "兴趣"
+        verbose_name_plural = "兴趣"
+        ordering = ["sort_order", "slug"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def is_top_level(self) -> bool:
+        return self.parent_id is None
+
+    @property
+    def top_level_slug(self) -> str:
+        return self.slug if self.parent_id is None else self.parent.slug
+
+
+class Scenario(models.Model):
+    """A usage scenario (通勤, 露营出行, 送礼 …): an item tag and a request-context hint.
+
+    `context_hints` says when the scenario fits a request: {"months": [1-12], "weekdays":
+    [0 = Monday … 6], "hours": [0-23], "date_windows": [["MM-DD", "MM-DD"], …]}; empty = any.
+    """
+
+    slug = models.SlugField(max_length=64, unique=True, verbose_name="标识")
+    name = models.CharField(max_length=50, verbose_name="名称")
+    description = models.CharField(max_length=200, blank=True, verbose_name="说明")
+    keywords = models.JSONField(default=list, blank=True, verbose_name="关键词")
+    context_hints = models.JSONField(default=dict, blank=True, verbose_name="适用时段")
+    is_active = models.BooleanField(default=True, verbose_name="启用")
+    sort_order = models.PositiveIntegerField(default=0, verbose_name="排序")
+
+    class Meta:
+        verbose_name = "场景"
+        verbose_name_plural = "场景"
+        ordering = ["sort_order", "slug"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+TAG_ORIGINS = {"lexicon": "关键词", "classifier": "模型", "editor": "编辑"}
+
+
+class ItemInterest(models.Model):
+    """An interest an item is tagged with, and how strongly. Automatic tags are replaced by
+    every scoring pass; an editor's tag stays until an editor changes it."""
+
+    item = models.ForeignKey("content.Item", on_delete=models.CASCADE, related_name="interest_tags")
+    interest = models.ForeignKey(Interest, on_delete=models.CASCADE, related_name="item_tags")
+    weight = models.FloatField()
+    origin = models.CharField(max_length=10, choices=list(TAG_ORIGINS.items()), default="lexicon")
+    matched = models.JSONField(default=list, blank=True, verbose_name="命中的关键词")
+
+    class Meta:
+        verbose_name = "内容兴趣标签"
+        verbose_name_plural = "内容兴趣标签"
+        ordering = ["-weight"]
+        constraints = [models.UniqueConstraint(fields=["item", "interest"], name="one_tag_per_item_interest")]
+        indexes = [models.Index(fields=["interest", "-weight"])]
+
+    def __str__(self) -> str:
+        return f"{self.item_id} {self.interest_id} {self.weight:.2f}"
+
+class ItemScenario(models.Model):
+    item = models.ForeignKey("content.Item", on_delete=models.CASCADE, related_name="scenario_tags")
+    scenario = models.ForeignKey(Scenario, on_delete=models.CASCADE, related_name="item_tags")
+    weight = models.FloatField()
+    matched = models.JSONField(default=list, blank=True, verbose_name="命中的关键词")
+
+    class Meta:
+        verbose_name = "内容场景标签"
+        verbose_name_plural = "内容场景标签"
+        ordering = ["-weight"]
+        constraints = [models.UniqueConstraint(fields=["item", "scenario"], name="one_tag_per_item_scenario")]
+
+    def __str__(self) -> str:
+        return f"{self.item_id} {self.scenario_id} {self.weight:.2f}"
