@@ -50,18 +50,19 @@ _PREFIX = re.compile(
     r"|(?:转发理由|转发|转载|转自|转|轉發|轉載|搬运|分享|fwd|fw|rt)\s*[:\s])+"
 )
 _NOT_WORD = re.compile(r"[\W_]+")  # punctuation, symbols, spaces, variation selectors
+# One pass over the text for all the noise above (leftmost match wins, URLs listed first so a
+# "#" inside a link goes with the link): a third of the time of six passes.
+_NOISE = re.compile("|".join(p.pattern for p in (_URL, _TAOBAO_CODE, _REPOST_WORDS, _HASHTAG, _EMOJI_CODE, _MENTION)))
 
 
 def normalise(text: str) -> str:
     """The comparable core of a text: NFKC, lower-case, no URLs, mentions, hashtags, emoji,
     repost prefixes, punctuation or whitespace. Only letters and digits remain."""
     text = unicodedata.normalize("NFKC", _SYMBOLS.sub(" ", text)).lower()
-    # A repost chain keeps its oldest layer: what follows the last "//@name:" with any content.
-    layers = [layer for layer in _REPOST_CHAIN.split(text) if _NOT_WORD.sub("", layer)]
-    text = layers[-1] if layers else ""
-    for pattern in (_URL, _TAOBAO_CODE, _REPOST_WORDS, _HASHTAG, _EMOJI_CODE, _MENTION):
-        text = pattern.sub(" ", text)
-    return _NOT_WORD.sub("", _PREFIX.sub("", text))
+    if "//" in text:  # a repost chain keeps its oldest layer: after the last "//@name:" with content
+        layers = [layer for layer in _REPOST_CHAIN.split(text) if _NOT_WORD.sub("", layer)]
+        text = layers[-1] if layers else ""
+    return _NOT_WORD.sub("", _PREFIX.sub("", _NOISE.sub(" ", text)))
 
 
 def dedup_text(title: str, body_text: str) -> str:

@@ -28,7 +28,8 @@ TRACKING_PREFIXES = ("utm_", "share_", "hmsr", "_hs", "mc_", "ocid")
 
 CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u2028\u2029\ufeff]")
 SPACES = re.compile(r"[ \t\u3000\xa0]+")
-BLANK_LINES = re.compile(r"\n\s*\n+")
+LINE_EDGES = re.compile(r" ?\n ?")  # after SPACES, at most one space sits on either side
+BLANK_LINES = re.compile(r"\n{3,}")
 
 
 def canonical_url(url: str) -> str:
@@ -55,11 +56,11 @@ def _is_tracking_param(key: str) -> bool:
 def normalize_text(text: str) -> str:
     """NFKC (full-width letters, digits and punctuation become half-width), no control
     characters, single spaces, at most one blank line between paragraphs."""
-    text = unicodedata.normalize("NFKC", text)
-    text = CONTROL_CHARS.sub("", text).replace("\r\n", "\n").replace("\r", "\n")
-    text = SPACES.sub(" ", text)
-    text = BLANK_LINES.sub("\n\n", text)
-    return "\n".join(line.strip() for line in text.split("\n")).strip()
+    text = CONTROL_CHARS.sub("", unicodedata.normalize("NFKC", text))
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = LINE_EDGES.sub("\n", SPACES.sub(" ", text))
+    return BLANK_LINES.sub("\n\n", text).strip()
 
 
 def normalize_line(text: str) -> str:

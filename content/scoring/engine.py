@@ -49,20 +49,19 @@ def score_batch(texts: list[tuple[str, str]], facts: list[ItemFacts], lexicon: L
             interests=interest_tags(analysis, lexicon),
             scenarios=scenario_tags(analysis, lexicon),
         )
-        title, body = texts[index]
-        results.append(_score_one(analysis, item_facts, signals, dedup.dedup_text(title, body)))
+        fingerprint = dedup.signature_to_bytes(dedup.signature(dedup.dedup_text(*texts[index])))
+        results.append(_score_one(analysis, item_facts, signals, fingerprint))
     return results
 
 
-def _score_one(analysis: Analysis, facts: ItemFacts, signals: Signals, dedup_text: str) -> ScoredText:
+def _score_one(analysis: Analysis, facts: ItemFacts, signals: Signals, fingerprint: bytes) -> ScoredText:
     scores, explanations = {}, {}
     for key, scorer in SCORERS.items():
-        score = scorer(analysis, facts, signals)
-        scores[key], explanations[key] = score.value, score.explanation
+        value, explanations[key] = scorer(analysis, facts, signals)
+        scores[key] = round(min(100.0, max(0.0, value)), 1)
     notes = []
     if analysis.truncated:
         notes.append(f"正文过长，只分析了前 {MAX_ANALYSED_CHARS} 个字符")
     if not analysis.words:
         notes.append("没有可分析的文字（可能只有图片或表情），各维度按缺少信息计分")
-    fingerprint = dedup.signature_to_bytes(dedup.signature(dedup_text))
     return ScoredText(scores, explanations, signals, fingerprint, notes)

@@ -4,6 +4,7 @@ content.scoring.context from a fixed number of queries, so the scorers need no d
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
+from typing import NamedTuple
 
 from interests.tagging import Tag
 
@@ -62,10 +63,8 @@ class Signals:
     scenarios: list[Tag] = field(default_factory=list)
 
 
-@dataclass(slots=True)
-class Score:
+class Score(NamedTuple):
+    """A dimension's value (clamped to 0–100 and rounded by the engine) and why."""
+
     value: float
     explanation: str
-
-    def __post_init__(self) -> None:
-        self.value = round(min(100.0, max(0.0, self.value)), 1)

@@ -154,8 +154,10 @@ def _trie_pattern(phrases) -> str:
 
 
 def _lexicon_matches(analysis: Analysis) -> list[str]:
-    """Every non-overlapping lexicon phrase in the text, in text order."""
-    return lexicon().pattern.findall(analysis.text.lower())
+    """Every non-overlapping lexicon phrase in the text, in text order (matched once per item)."""
+    if analysis.lexicon_hits is None:
+        analysis.lexicon_hits = lexicon().pattern.findall(analysis.text.lower())
+    return analysis.lexicon_hits
 
 
 def hard_sell_phrases(analysis: Analysis) -> list[str]:

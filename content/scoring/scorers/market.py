@@ -8,7 +8,6 @@ from decimal import Decimal
 
 from content.scoring.analysis import Analysis
 from content.scoring.facts import ItemFacts, Score, Signals
-from content.scoring.lexicons import HYPE_GOOD
 
 VERSION = "market-1"
 
@@ -29,7 +28,7 @@ def price_value(a: Analysis, facts: ItemFacts, signals: Signals) -> Score:
     """Honest savings: the claimed list price only counts as far as the market and the
     product's own price history bear it out."""
     if facts.price is None:
-        text_discounts = [float(m) for m in TEXT_DISCOUNT.findall(a.text) if 0 < float(m) < 10]
+        text_discounts = [float(m) for d in a.discounts for m in TEXT_DISCOUNT.findall(d) if 0 < float(m) < 10]
         if text_discounts:
             saving = 1 - min(text_discounts) / 10
             return Score(30 + 100 * saving, f"文中提到 {min(text_discounts):g} 折，但没有给出具体价格")
@@ -52,7 +51,7 @@ def price_value(a: Analysis, facts: ItemFacts, signals: Signals) -> Score:
     if market is not None and market < 0:
         honest = min(honest, market)
         parts.append(f"{facts.price_facts.best_elsewhere_merchant or '其他商家'}现价更低（{facts.price_facts.best_elsewhere}）")
-    if HYPE_GOOD.search(a.text):
+    if a.markers["hype"]:
         honest += 0.03
     return Score(30 + 140 * honest, "，".join(parts))
 

@@ -4,17 +4,15 @@ import math
 
 from content.scoring.analysis import Analysis
 from content.scoring.facts import ItemFacts, Score, Signals
-from content.scoring.lexicons import DRAWBACK, EXAGGERATION, FIRST_HAND, REPOST_MARK
 from content.scoring.scorers.text import quote, saturating
 
 VERSION = "trust-1"
 
 
 def content_reliability(a: Analysis, facts: ItemFacts, signals: Signals) -> Score:
-    first_hand = list(dict.fromkeys(FIRST_HAND.findall(a.text)))
-    exaggeration = list(dict.fromkeys(EXAGGERATION.findall(a.text)))
+    first_hand, exaggeration = a.markers["first_hand"], a.markers["exaggeration"]
     evidence = len(first_hand) * 1.0 + min(len(a.numbers_with_units), 5) * 0.5 + min(facts.images, 4) * 0.3
-    if DRAWBACK.search(a.text):
+    if a.markers["drawback"]:
         evidence += 1.0  # naming a drawback is what honest first-hand reports do
     value = 0.35 * facts.source_trust + 0.30 * saturating(evidence, 3.0)
     parts = [f"来源可信度 {facts.source_trust}"]
@@ -40,7 +38,7 @@ def originality(a: Analysis, facts: ItemFacts, signals: Signals) -> Score:
     if facts.duplicate_of is not None:
         similarity = facts.duplicate_similarity or 0.9
         return Score(100 * (1 - similarity) * 1.5, f"与已收录的第 {facts.duplicate_of} 条内容高度相似（{similarity:.0%}），疑似洗稿或转载")
-    if REPOST_MARK.search(a.text):
+    if a.markers["repost"]:
         return Score(55, "未找到原文，但文中有转载标记")
     if facts.corroborating_sources:
         return Score(96, f"原创，已被 {facts.corroborating_sources} 个其他来源转载")
@@ -55,7 +53,7 @@ def objectivity(a: Analysis, facts: ItemFacts, signals: Signals) -> Score:
         explanation = "叙述平实，不像软文"
     else:
         explanation = "语气有推销倾向"
-    if DRAWBACK.search(a.text):
+    if a.markers["drawback"]:
         value += 5
         explanation += "，也谈到了不足"
     if facts.sponsored:
