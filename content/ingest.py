@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from django.db import IntegrityError, connection, transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
 
@@ -18,6 +18,7 @@ from content.authors import authors_upsert
 from content.models import Author, Item, ItemBand, Source
 from content.pipeline import dedup
 from content.pipeline.validate import ItemDraft, validate_item
+from guide.db import insert_rows
 
 logger = logging.getLogger(__name__)
 
@@ -31,7 +32,6 @@ TEXT_FIELDS = ("title", "body_text")
 # A generic band key can be shared by many items; verifying a few hundred is plenty.
 MAX_CANDIDATES = 500
 SCORING_BATCH = 100
-BAND_INSERT_ROWS = 400  # 800 parameters: under SQLite's limit of 999 per statement
 
 
 @dataclass
@@ -241,7 +241,7 @@ class _Plan:
         # Only originals are indexed: a copy is always found through its original, and this
         # keeps a much-copied text from swelling the candidate lists.
         bands = [(item, p) for item, p, original in self.new if original is None] + self.rebanded
-        insert_bands([(item.pk, key) for item, p in bands for key in p.keys])
+        insert_rows(ItemBand, ("item_id", "key"), [(item.pk, key) for item, p in bands for key in p.keys])
 
 
 def _existing_items(source: Source, drafts: list[ItemDraft]) -> dict[tuple[str, str], Item]:
@@ -282,17 +282,6 @@ class _StoredCandidates:
         if print_.content_hash in self.id_by_hash:
             ids.add(self.id_by_hash[print_.content_hash])
         return {item_id: self.text[item_id] for item_id in sorted(ids)[:MAX_CANDIDATES]}
-
-
-def insert_bands(rows: list[tuple[int, int]]) -> None:
-    """(item_id, key) rows in multi-row INSERTs. 24 rows per item through the ORM cost two thirds
-    of a batch's time (measured with cProfile on 500-item batches); plain SQL costs a tenth."""
-    table = ItemBand._meta.db_table
-    with connection.cursor() as cursor:
-        for start in range(0, len(rows), BAND_INSERT_ROWS):
-            chunk = rows[start : start + BAND_INSERT_ROWS]
-            values = ",".join(["(%s, %s)"] * len(chunk))
-            cursor.execute(f"INSERT INTO {table} (item_id, key) VALUES {values}", [v for row in chunk for v in row])
 
 
 def queue_scoring(item_ids: list[int]) -> None:

@@ -9,12 +9,15 @@ from rest_framework.views import APIView
 
 from guide.errors import error_response
 from guide.services import user_token_create
+from interests.accounts import anonymous_events_merge
 
 
 class TokenIn(serializers.Serializer):
     username = serializers.CharField(max_length=150)
     password = serializers.CharField(max_length=128, trim_whitespace=False)
     name = serializers.CharField(max_length=100, required=False, allow_blank=True)
+    anonymous_id = serializers.CharField(max_length=64, required=False, allow_blank=True,
+                                         help_text="之前匿名浏览时的 ID：这些行为会并入账号")
 
 
 class TokenView(APIView):
@@ -36,4 +39,5 @@ class TokenView(APIView):
         if user is None:
             return error_response(400, "invalid_credentials", "用户名或密码错误。")
         raw = user_token_create(user=user, name=given.validated_data.get("name", ""))
+        anonymous_events_merge(user=user, anonymous_id=given.validated_data.get("anonymous_id", ""))
         return Response({"token": raw, "username": user.get_username()}, status=status.HTTP_201_CREATED)

@@ -1,5 +1,6 @@
 """`Authorization: Token <key>` authentication; the key's prefix says which kind of key it is."""
 
+from datetime import timedelta
 from typing import Any
 
 from django.utils import timezone
@@ -9,6 +10,8 @@ from rest_framework.request import Request
 
 from guide.keys import KEY_PREFIXES, hash_key
 from guide.models import UserToken
+
+LAST_USED_PRECISION = timedelta(minutes=5)
 
 
 def token_from_request(request: Request) -> str | None:
@@ -46,5 +49,8 @@ class UserTokenAuthentication(PrefixedKeyAuthentication):
         token = UserToken.objects.select_related("user").filter(key_hash=key_hash).first()
         if token is None or not token.user.is_active:
             raise AuthenticationFailed("API 令牌无效或已停用。")
-        UserToken.objects.filter(pk=token.pk).update(last_used_at=timezone.now())
+        now = timezone.now()
+        # A write per API call would cost more than the call; minutes are precise enough here.
+        if token.last_used_at is None or now - token.last_used_at > LAST_USED_PRECISION:
+            UserToken.objects.filter(pk=token.pk).update(last_used_at=now)
         return token.user, token

@@ -119,6 +119,9 @@ INGEST_MAX_ITEMS = 500
 INGEST_MAX_BODY_BYTES = env.int("INGEST_MAX_BODY_BYTES", default=16 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = INGEST_MAX_BODY_BYTES + 1024
 
+# Interest profiles: how fast behaviour fades (see interests.profiles).
+INTEREST_HALF_LIFE_DAYS = env.float("INTEREST_HALF_LIFE_DAYS", default=14.0)
+
 # Outbound fetching of feeds and pages.
 FETCH_TIMEOUT_SECONDS = env.float("FETCH_TIMEOUT_SECONDS", default=10.0)
 FETCH_MAX_BYTES = env.int("FETCH_MAX_BYTES", default=5 * 1024 * 1024)
@@ -140,7 +143,7 @@ REST_FRAMEWORK = {
     "EXCEPTION_HANDLER": "guide.errors.api_exception_handler",
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 20,
-    "DEFAULT_THROTTLE_RATES": {"auth": "20/min"},
+    "DEFAULT_THROTTLE_RATES": {"auth": "20/min", "events": env.str("EVENTS_RATE", default="120/min")},
 }
 
 SPECTACULAR_SETTINGS = {

@@ -6,6 +6,7 @@ from rest_framework.routers import DefaultRouter
 from content.api.views import IngestView, ItemViewSet
 from guide import views
 from guide.api import TokenView
+from interests import api as interests_api
 
 router = DefaultRouter()
 router.register("items", ItemViewSet, basename="item")
@@ -13,12 +14,22 @@ router.register("items", ItemViewSet, basename="item")
 api_v1 = [
     path("auth/token/", TokenView.as_view(), name="auth-token"),
     path("ingest/", IngestView.as_view(), name="ingest"),
+    path("interests/", interests_api.InterestsView.as_view(), name="interests"),
+    path("events/", interests_api.EventsView.as_view(), name="events"),
+    path("me/", interests_api.MeView.as_view(), name="me"),
+    path("me/interests/", interests_api.MyInterestsView.as_view(), name="my-interests"),
+    path("me/interests/<slug:slug>/", interests_api.MyInterestView.as_view(), name="my-interest"),
+    path("me/interests/<slug:slug>/follow/", interests_api.MyInterestActionView.as_view(action="follow"), name="my-interest-follow"),
+    path("me/interests/<slug:slug>/mute/", interests_api.MyInterestActionView.as_view(action="mute"), name="my-interest-mute"),
+    path("me/settings/", interests_api.MySettingsView.as_view(), name="my-settings"),
+    path("me/export/", interests_api.MyExportView.as_view(), name="my-export"),
     path("", include(router.urls)),
 ]
 
 urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
+    path("ping", views.ping, name="ping"),
     path("admin/", admin.site.urls),
     path("api/v1/", include(api_v1)),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),

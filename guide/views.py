@@ -14,6 +14,12 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(request, "guide/home.html", {"items": items})
 
 
+def ping(request: HttpRequest) -> HttpResponse:
+    """Liveness only (no database, cache or broker): for load balancers and as the trivial
+    baseline of the load benchmarks."""
+    return HttpResponse("ok", content_type="text/plain")
+
+
 @never_cache
 def healthz(request: HttpRequest) -> JsonResponse:
     """200 while the database, cache and broker answer (workers are reported, not required)."""

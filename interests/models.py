@@ -1,4 +1,7 @@
+from django.conf import settings
 from django.db import models
+
+from interests.constants import EVENT_TYPES, INTEREST_STATES
 
 
 class Interest(models.Model):
@@ -95,3 +98,75 @@ class ItemScenario(models.Model):
 
     def __str__(self) -> str:
         return f"{self.item_id} {self.scenario_id} {self.weight:.2f}"
+
+
+class Event(models.Model):
+    """One behaviour event from a signed-in shopper or an anonymous visitor. Append-only."""
+
+    # The composite indexes below serve lookups by user and by item; separate FK indexes would
+    # only slow down the inserts.
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.CASCADE,
+                             related_name="events", db_index=False)
+    anonymous_id = models.CharField(max_length=64, blank=True, db_index=True)
+    type = models.CharField(max_length=20, choices=list(EVENT_TYPES.items()))
+    item = models.ForeignKey("content.Item", null=True, blank=True, on_delete=models.SET_NULL,
+                             related_name="events", db_index=False)
+    ts = models.DateTimeField(help_text="发生时间（客户端）")
+    received_at = models.DateTimeField(auto_now_add=True)
+    dwell_ms = models.PositiveIntegerField(null=True, blank=True)
+    query = models.CharField(max_length=200, blank=True)
+    context = models.JSONField(default=dict, blank=True, help_text="场景、城市、页面、位置等请求上下文")
+
+    class Meta:
+        verbose_name = "行为事件"
+        verbose_name_plural = "行为事件"
+        indexes = [
+            models.Index(fields=["user", "id"]),
+            models.Index(fields=["item", "type", "ts"]),
+            models.Index(fields=["ts"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user_id or self.anonymous_id} {self.type} {self.item_id or self.query}"
+
+
+class ShopperProfile(models.Model):
+    """A shopper's settings and the cursor of their incrementally updated interest profile."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="shopper_profile")
+    personalization_enabled = models.BooleanField(default=True, verbose_name="个性化推荐")
+    onboarded_at = models.DateTimeField(null=True, blank=True)
+    last_event_id = models.BigIntegerField(default=0, help_text="已计入画像的最后一个事件")
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = "购物者画像设置"
+        verbose_name_plural = "购物者画像设置"
+
+    def __str__(self) -> str:
+        return str(self.user)
+
+
+class UserInterest(models.Model):
+    """One interest held about a shopper: a decayed score, its state, and what it rests on.
+
+    `score` is valid at `scored_at` and decays from there with the configured half-life.
+    `evidence` counts the events behind it by type (and the searches), so the shopper can be told
+    why it exists. A deleted interest stays deleted: later events do not bring it back unless the
+    shopper follows it again."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="interest_profile")
+    interest = models.ForeignKey(Interest, on_delete=models.CASCADE, related_name="user_interests")
+    score = models.FloatField(default=0.0)
+    scored_at = models.DateTimeField()
+    state = models.CharField(max_length=10, choices=list(INTEREST_STATES.items()), default="auto")
+    evidence = models.JSONField(default=dict, blank=True)
+    origin = models.CharField(max_length=20, blank=True, help_text="onboarding 表示注册时选择")
+
+    class Meta:
+        verbose_name = "用户兴趣"
+        verbose_name_plural = "用户兴趣"
+        constraints = [models.UniqueConstraint(fields=["user", "interest"], name="one_row_per_user_interest")]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} {self.interest_id} {self.state} {self.score:.2f}"

@@ -40,3 +40,7 @@ def item_tags_replace(*, tags: dict[int, tuple[list[Tag], list[Tag]]]) -> None:
         for t in scenarios
         if t.slug in scenario_ids
     )
+
+
+def interest_ids_by_slug() -> dict[str, int]:
+    return _ids_by_slug(Interest)

@@ -27,3 +27,8 @@ class FetchResult:
     not_modified: bool = False
     etag: str = ""
     last_modified: str = ""
+
+    @classmethod
+    def unchanged(cls, *, etag: str, last_modified: str) -> "FetchResult":
+        """A 304: nothing new; keep the validators (the server's if it sent new ones)."""
+        return cls(not_modified=True, etag=etag, last_modified=last_modified)

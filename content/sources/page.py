@@ -45,8 +45,7 @@ def accepts(source: Any) -> bool:
 def fetch(url: str, *, etag: str = "", last_modified: str = "") -> FetchResult:
     response = fetch_url(url, etag=etag, last_modified=last_modified, accept=PAGE_ACCEPT)
     if response.not_modified:
-        return FetchResult(not_modified=True, etag=response.etag or etag,
-                           last_modified=response.last_modified or last_modified)
+        return FetchResult.unchanged(etag=response.etag or etag, last_modified=response.last_modified or last_modified)
     item = extract_item(response.body, url=response.url, encoding=response.body_encoding())
     item["external_id"] = url
     return FetchResult(entries=[item], etag=response.etag, last_modified=response.last_modified)

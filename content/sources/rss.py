@@ -31,8 +31,7 @@ def accepts(source: Any) -> bool:
 def fetch(url: str, *, etag: str = "", last_modified: str = "") -> FetchResult:
     response = fetch_url(url, etag=etag, last_modified=last_modified, accept=FEED_ACCEPT)
     if response.not_modified:
-        return FetchResult(not_modified=True, etag=response.etag or etag,
-                           last_modified=response.last_modified or last_modified)
+        return FetchResult.unchanged(etag=response.etag or etag, last_modified=response.last_modified or last_modified)
     feed = parse_feed(response)
     return FetchResult(
         entries=[entry_to_item(entry, base_url=response.url) for entry in feed.entries],

@@ -1,0 +1,183 @@
+"""The interests API: the taxonomy, behaviour events, and the shopper's own interests and data."""
+
+import uuid
+
+from django.conf import settings
+from django.shortcuts import get_object_or_404
+from drf_spectacular.utils import extend_schema, inline_serializer
+from rest_framework import serializers, status
+from rest_framework.permissions import AllowAny, IsAuthenticated
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.throttling import SimpleRateThrottle
+from rest_framework.views import APIView
+
+from guide.errors import error_response
+from interests.events import MAX_EVENTS, events_record, valid_anonymous_id
+from interests.models import Interest, Scenario
+from interests.profiles import profile_for
+from interests.shopper import (
+    held_interests,
+    interest_delete,
+    interest_follow,
+    interest_mute,
+    onboarding_complete,
+    personalization_set,
+    shopper_erase,
+    shopper_export,
+)
+
+ANONYMOUS_COOKIE = "guide_aid"
+ANONYMOUS_COOKIE_AGE = 365 * 24 * 3600
+
+
+class InterestsView(APIView):
+    """The taxonomy: top-level interests with their children, and the scenarios."""
+
+    permission_classes = [AllowAny]
+
+    def get(self, request: Request) -> Response:
+        nodes = Interest.objects.filter(is_active=True).select_related("parent")
+        children: dict[int, list] = {}
+        for node in nodes:
+            if node.parent_id:
+                children.setdefault(node.parent_id, []).append({"slug": node.slug, "name": node.name})
+        top = [{"slug": n.slug, "name": n.name, "children": children.get(n.pk, [])} for n in nodes if not n.parent_id]
+        scenarios = [{"slug": s.slug, "name": s.name} for s in Scenario.objects.filter(is_active=True)]
+        return Response({"interests": top, "scenarios": scenarios})
+
+
+class EventsThrottle(SimpleRateThrottle):
+    """Per shopper or anonymous id (falling back to the address): a flood gets 429."""
+
+    scope = "events"
+
+    def get_cache_key(self, request: Request, view) -> str:
+        if request.user and request.user.is_authenticated:
+            ident = f"user:{request.user.pk}"
+        else:
+            ident = f"anon:{view.anonymous_id(request) or self.get_ident(request)}"
+        return self.cache_format % {"scope": self.scope, "ident": ident}
+
+
+class EventsView(APIView):
+    """A batch of behaviour events from a signed-in shopper or an anonymous id (cookie
+    `guide_aid` or `anonymous_id` in the body; a new one is issued if neither is given)."""
+
+    permission_classes = [AllowAny]
+    throttle_classes = [EventsThrottle]
+
+    @staticmethod
+    def anonymous_id(request: Request) -> str:
+        body = request.data if isinstance(request.data, dict) else {}
+        for candidate in (body.get("anonymous_id"), request.COOKIES.get(ANONYMOUS_COOKIE)):
+            if valid_anonymous_id(candidate):
+                return candidate
+        return ""
+
+    @extend_schema(
+        request=inline_serializer("EventsIn", {"events": serializers.ListField(child=serializers.DictField()),
+                                               "anonymous_id": serializers.CharField(required=False)}),
+        responses={202: inline_serializer("EventsOut", {"accepted": serializers.IntegerField(),
+                                                        "rejected": serializers.IntegerField(),
+                                                        "results": serializers.ListField(child=serializers.DictField())})},
+    )
+    def post(self, request: Request) -> Response:
+        events = request.data.get("events") if isinstance(request.data, dict) else None
+        if not isinstance(events, list):
+            return error_response(400, "invalid_envelope", '请求体应为 {"events": [...]}。')
+        if not events:
+            return error_response(400, "empty_batch", "events 不能为空。")
+        if len(events) > MAX_EVENTS:
+            return error_response(413, "batch_too_large", f"一批最多 {MAX_EVENTS} 个事件，收到 {len(events)} 个。")
+        user = request.user if request.user.is_authenticated else None
+        anonymous_id = "" if user else (self.anonymous_id(request) or uuid.uuid4().hex)
+        outcomes = events_record(user=user, anonymous_id=anonymous_id, raw_events=events)
+        accepted = sum(o.outcome == "accepted" for o in outcomes)
+        body = {"accepted": accepted, "rejected": len(outcomes) - accepted, "results": [o.as_dict() for o in outcomes]}
+        if not accepted:
+            return Response({"error": {"code": "invalid", "message": "没有一个事件有效。", "fields": body["results"]}},
+                            status=status.HTTP_400_BAD_REQUEST)
+        response = Response(body | ({"anonymous_id": anonymous_id} if anonymous_id else {}), status=status.HTTP_202_ACCEPTED)
+        if anonymous_id and request.COOKIES.get(ANONYMOUS_COOKIE) != anonymous_id:
+            response.set_cookie(ANONYMOUS_COOKIE, anonymous_id, max_age=ANONYMOUS_COOKIE_AGE, samesite="Lax",
+                                secure=not settings.DEBUG and request.is_secure())
+        return response
+
+
+class MyInterestsView(APIView):
+    """GET: every interest held about me, with its reason. POST {"follow": [slugs]}: follow
+    interests (the onboarding step uses this)."""
+
+    permission_classes = [IsAuthenticated]
+
+    def get(self, request: Request) -> Response:
+        return Response({"results": [h.as_dict() for h in held_interests(user=request.user)]})
+
+    def post(self, request: Request) -> Response:
+        slugs = request.data.get("follow") if isinstance(request.data, dict) else None
+        if not isinstance(slugs, list) or not slugs or not all(isinstance(s, str) for s in slugs):
+            return error_response(400, "invalid", '请求体应为 {"follow": ["slug", ...]}。')
+        found = list(Interest.objects.filter(slug__in=slugs, is_active=True))
+        unknown = sorted(set(slugs) - {i.slug for i in found})
+        if unknown:
+            return error_response(400, "unknown_interest", f"未知的兴趣：{'、'.join(unknown)}", {"follow": unknown})
+        onboarding_complete(user=request.user, interests=found)
+        return Response({"results": [h.as_dict() for h in held_interests(user=request.user)]}, status=201)
+
+
+class MyInterestView(APIView):
+    """DELETE: forget this interest (it stays deleted until I follow it again)."""
+
+    permission_classes = [IsAuthenticated]
+
+    def delete(self, request: Request, slug: str) -> Response:
+        interest_delete(user=request.user, interest=get_object_or_404(Interest, slug=slug))
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class MyInterestActionView(APIView):
+    """POST …/follow/ or …/mute/."""
+
+    permission_classes = [IsAuthenticated]
+    action = ""
+
+    def post(self, request: Request, slug: str) -> Response:
+        interest = get_object_or_404(Interest, slug=slug, is_active=True)
+        (interest_follow if self.action == "follow" else interest_mute)(user=request.user, interest=interest)
+        held = next(h for h in held_interests(user=request.user) if h.slug == slug)
+        return Response(held.as_dict())
+
+
+class MySettingsView(APIView):
+    permission_classes = [IsAuthenticated]
+
+    def get(self, request: Request) -> Response:
+        return Response({"personalization": profile_for(request.user).personalization_enabled})
+
+    def put(self, request: Request) -> Response:
+        value = request.data.get("personalization") if isinstance(request.data, dict) else None
+        if not isinstance(value, bool):
+            return error_response(400, "invalid", "personalization 应为 true 或 false。", {"personalization": ["应为布尔值。"]})
+        return Response({"personalization": personalization_set(user=request.user, enabled=value).personalization_enabled})
+
+
+class MyExportView(APIView):
+    permission_classes = [IsAuthenticated]
+
+    def get(self, request: Request) -> Response:
+        response = Response(shopper_export(user=request.user))
+        response["Content-Disposition"] = 'attachment; filename="guide-my-data.json"'
+        return response
+
+
+class MeView(APIView):
+    """DELETE with {"confirm": true}: erase my account and everything tied to it."""
+
+    permission_classes = [IsAuthenticated]
+
+    def delete(self, request: Request) -> Response:
+        if not (isinstance(request.data, dict) and request.data.get("confirm") is True):
+            return error_response(400, "confirmation_required", '删除账号不可恢复；请在请求体中带上 {"confirm": true}。')
+        shopper_erase(user=request.user)
+        return Response(status=status.HTTP_204_NO_CONTENT)

@@ -1,0 +1,126 @@
+"""The shopper's control over what the platform holds about them (DESIGN.md §8): see every
+interest with its reason, delete (sticky), follow, mute, switch personalisation off, export,
+erase. Every write here is the shopper's own decision."""
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.db import transaction
+from django.utils import timezone
+
+from interests.models import Event, Interest, ShopperProfile, UserInterest
+from interests.profiles import current_score, profile_for
+from interests.reasons import interest_reason
+
+FOLLOWED_FLOOR = 1.0  # a followed interest counts at least this much, whatever the behaviour
+
+
+@dataclass
+class HeldInterest:
+    slug: str
+    name: str
+    parent: str
+    state: str
+    score: float
+    weight: float  # relative to the shopper's strongest interest, 0–1
+    reason: str
+
+    def as_dict(self) -> dict[str, Any]:
+        return self.__dict__.copy()
+
+
+def held_interests(*, user: AbstractBaseUser, include_deleted: bool = False) -> list[HeldInterest]:
+    """Every interest held about the shopper, strongest first, each with its reason."""
+    now = timezone.now()
+    rows = UserInterest.objects.filter(user=user).select_related("interest__parent")
+    if not include_deleted:
+        rows = rows.exclude(state="deleted")
+    held = []
+    for row in rows:
+        score = current_score(row, now)
+        if row.state == "followed":
+            score = max(score, FOLLOWED_FLOOR)
+        held.append((row, score))
+    strongest = max((score for row, score in held if row.state in ("auto", "followed")), default=0.0) or 1.0
+    result = [
+        HeldInterest(
+            slug=row.interest.slug, name=row.interest.name,
+            parent=row.interest.parent.slug if row.interest.parent_id else "",
+            state=row.state, score=round(score, 3),
+            weight=round(max(0.0, score) / strongest, 3) if row.state in ("auto", "followed") else 0.0,
+            reason=interest_reason(name=row.interest.name, state=row.state, origin=row.origin, evidence=row.evidence),
+        )
+        for row, score in held
+    ]
+    return sorted(result, key=lambda h: (h.state == "muted", -h.score))
+
+
+def _set_state(user: AbstractBaseUser, interest: Interest, state: str, origin: str = "") -> UserInterest:
+    row, created = UserInterest.objects.get_or_create(
+        user=user, interest=interest, defaults={"scored_at": timezone.now(), "state": state, "origin": origin}
+    )
+    if not created:
+        row.state = state
+        row.origin = origin or row.origin
+        row.save(update_fields=["state", "origin"])
+    return row
+
+
+def interest_follow(*, user: AbstractBaseUser, interest: Interest, origin: str = "") -> UserInterest:
+    return _set_state(user, interest, "followed", origin)
+
+
+def interest_mute(*, user: AbstractBaseUser, interest: Interest) -> UserInterest:
+    return _set_state(user, interest, "muted")
+
+
+def interest_delete(*, user: AbstractBaseUser, interest: Interest) -> None:
+    """Forget an interest: its score and evidence go, and it stays gone until followed again."""
+    row = _set_state(user, interest, "deleted")
+    row.score, row.evidence = 0.0, {}
+    row.save(update_fields=["score", "evidence"])
+
+
+@transaction.atomic
+def onboarding_complete(*, user: AbstractBaseUser, interests: list[Interest]) -> None:
+    for interest in interests:
+        interest_follow(user=user, interest=interest, origin="onboarding")
+    profile = profile_for(user)
+    profile.onboarded_at = timezone.now()
+    profile.save(update_fields=["onboarded_at", "updated_at"])
+
+
+def personalization_set(*, user: AbstractBaseUser, enabled: bool) -> ShopperProfile:
+    profile = profile_for(user)
+    profile.personalization_enabled = enabled
+    profile.save(update_fields=["personalization_enabled", "updated_at"])
+    return profile
+
+
+def shopper_export(*, user: AbstractBaseUser) -> dict[str, Any]:
+    """Everything we hold about the shopper, as plain JSON-ready data."""
+    from content.models import Vote
+
+    profile = profile_for(user)
+    return {
+        "account": {"username": user.get_username(), "email": getattr(user, "email", ""),
+                    "date_joined": user.date_joined.isoformat(), "last_login": user.last_login.isoformat() if user.last_login else None},
+        "settings": {"personalization_enabled": profile.personalization_enabled,
+                     "onboarded_at": profile.onboarded_at.isoformat() if profile.onboarded_at else None},
+        "interests": [h.as_dict() for h in held_interests(user=user, include_deleted=True)],
+        "votes": [{"item": v.item_id, "value": "值" if v.value > 0 else "不值", "at": v.created_at.isoformat()}
+                  for v in Vote.objects.filter(user=user).order_by("created_at")],
+        "events": [{"type": e.type, "item": e.item_id, "ts": e.ts.isoformat(), "dwell_ms": e.dwell_ms,
+                    "query": e.query, "context": e.context}
+                   for e in Event.objects.filter(user=user).order_by("id").iterator(chunk_size=2000)],
+        "api_tokens": [{"name": t.name, "created_at": t.created_at.isoformat()} for t in user.api_tokens.all()],
+        "exported_at": timezone.now().isoformat(),
+    }
+
+
+@transaction.atomic
+def shopper_erase(*, user: AbstractBaseUser) -> None:
+    """Delete the account and everything tied to it: events, votes, interests, tokens, settings."""
+    Event.objects.filter(user=user).delete()
+    user.delete()  # cascades to votes, interest rows, profile and API tokens
