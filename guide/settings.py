@@ -113,6 +113,8 @@ STORAGES = {
 }
 
 LOGIN_URL = "/accounts/login/"
+LOGIN_REDIRECT_URL = "/"
+LOGOUT_REDIRECT_URL = "/"
 
 # The ingest endpoint checks its own, larger limit and answers 413 itself.
 INGEST_MAX_ITEMS = 500

@@ -1,5 +1,5 @@
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
 
@@ -7,6 +7,7 @@ from content.api.views import IngestView, ItemViewSet
 from guide import views
 from guide.api import TokenView
 from interests import api as interests_api
+from interests import views as interests_views
 
 router = DefaultRouter()
 router.register("items", ItemViewSet, basename="item")
@@ -31,6 +32,14 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("ping", views.ping, name="ping"),
     path("admin/", admin.site.urls),
+    path("accounts/signup/", interests_views.signup, name="signup"),
+    path("accounts/", include("django.contrib.auth.urls")),
+    path("me/onboarding/", interests_views.onboarding, name="onboarding"),
+    path("me/interests/", interests_views.my_interests, name="my-interests-page"),
+    re_path(r"^me/interests/(?P<slug>[-a-z0-9]+)/(?P<action>delete|follow|mute)/$", interests_views.my_interest_action,
+            name="my-interest-page-action"),
+    path("me/personalization/", interests_views.my_personalization, name="my-personalization"),
+    path("me/delete/", interests_views.delete_account, name="delete-account"),
     path("api/v1/", include(api_v1)),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="api-docs"),

@@ -1,0 +1,95 @@
+"""Pages: sign-up with interest onboarding, and "my interests" (every tag held about me, with
+its reason, and my controls). Thin: forms in, one service call, redirect with a message."""
+
+from django.contrib import messages
+from django.contrib.auth import authenticate, login
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.forms import UserCreationForm
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from interests.models import Interest
+from interests.profiles import profile_for
+from interests.shopper import (
+    held_interests,
+    interest_delete,
+    interest_follow,
+    interest_mute,
+    onboarding_complete,
+    personalization_set,
+    shopper_erase,
+)
+
+MAX_ONBOARDING_CHOICES = 20
+
+
+def signup(request: HttpRequest) -> HttpResponse:
+    if request.user.is_authenticated:
+        return redirect("home")
+    form = UserCreationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        user = form.save()
+        login(request, authenticate(request, username=user.username, password=form.cleaned_data["password1"]))
+        messages.success(request, "注册成功！选几个你感兴趣的方向，首页会更懂你。")
+        return redirect("onboarding")
+    return render(request, "registration/signup.html", {"form": form})
+
+
+@login_required
+def onboarding(request: HttpRequest) -> HttpResponse:
+    top_levels = Interest.objects.filter(parent__isnull=True, is_active=True).prefetch_related("children")
+    if request.method == "POST":
+        slugs = request.POST.getlist("interests")[:MAX_ONBOARDING_CHOICES]
+        chosen = list(Interest.objects.filter(slug__in=slugs, is_active=True))
+        if not chosen:
+            messages.error(request, "请至少选择一个兴趣，或点「跳过」。")
+            return render(request, "interests/onboarding.html", {"top_levels": top_levels}, status=400)
+        onboarding_complete(user=request.user, interests=chosen)
+        messages.success(request, f"已关注 {len(chosen)} 个兴趣，随时可以在「我的兴趣」里修改。")
+        return redirect("home")
+    return render(request, "interests/onboarding.html", {"top_levels": top_levels})
+
+
+@login_required
+def my_interests(request: HttpRequest) -> HttpResponse:
+    held = held_interests(user=request.user)
+    context = {
+        "followed": [h for h in held if h.state == "followed"],
+        "inferred": [h for h in held if h.state == "auto"],
+        "muted": [h for h in held if h.state == "muted"],
+        "personalization": profile_for(request.user).personalization_enabled,
+    }
+    return render(request, "interests/my_interests.html", context)
+
+
+@login_required
+@require_POST
+def my_interest_action(request: HttpRequest, slug: str, action: str) -> HttpResponse:
+    interest = get_object_or_404(Interest, slug=slug)
+    service = {"delete": interest_delete, "follow": interest_follow, "mute": interest_mute}[action]
+    service(user=request.user, interest=interest)
+    verb = {"delete": "已删除", "follow": "已关注", "mute": "已屏蔽"}[action]
+    messages.success(request, f"{verb}「{interest.name}」。")
+    return redirect("my-interests-page")
+
+
+@login_required
+@require_POST
+def my_personalization(request: HttpRequest) -> HttpResponse:
+    enabled = request.POST.get("enabled") == "1"
+    personalization_set(user=request.user, enabled=enabled)
+    messages.success(request, "已开启个性化推荐。" if enabled else "已关闭个性化推荐：首页只按内容质量和热度排序，不再使用你的兴趣画像。")
+    return redirect("my-interests-page")
+
+
+@login_required
+def delete_account(request: HttpRequest) -> HttpResponse:
+    if request.method == "POST":
+        if not request.user.check_password(request.POST.get("password", "")):
+            messages.error(request, "密码不正确，账号没有删除。")
+            return render(request, "interests/delete_account.html", status=400)
+        shopper_erase(user=request.user)
+        messages.success(request, "你的账号和全部行为数据已删除。")
+        return redirect("home")
+    return render(request, "interests/delete_account.html")
