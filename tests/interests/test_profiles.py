@@ -212,3 +212,17 @@ def test_erasing_my_account_removes_me_and_my_events_but_not_others(api, alice, 
     assert api.delete("/api/v1/me/", {"confirm": True}, format="json").status_code == 204
     assert not type(alice).objects.filter(username="alice").exists()
     assert list(Event.objects.values_list("user__username", flat=True)) == ["bob"]
+
+
+def test_the_rebuild_command_recomputes_profiles_from_the_log(alice, camping):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    record(alice, "favorite", camping)
+    UserInterest.objects.all().delete()
+    out = StringIO()
+    call_command("rebuild_profiles", "--no-progress", stdout=out)
+    assert "1 个画像" in out.getvalue() and "camping" in scores(alice)
+    with pytest.raises(Exception, match="没有这些用户"):
+        call_command("rebuild_profiles", "--user", "nobody", stdout=out)
