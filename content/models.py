@@ -210,3 +210,19 @@ class ItemScore(models.Model):
 # One column per dimension, derived from the single list of keys: filterable and orderable.
 for _key, _label in DIMENSIONS.items():
     ItemScore.add_to_class(_key, models.FloatField(verbose_name=_label, db_index=True))
+
+
+class Favorite(models.Model):
+    """A shopper's saved item."""
+
+    item = models.ForeignKey(Item, on_delete=models.CASCADE, related_name="favorites")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="favorites")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "收藏"
+        verbose_name_plural = "收藏"
+        constraints = [models.UniqueConstraint(fields=["item", "user"], name="one_favorite_per_user_per_item")]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} ♥ {self.item_id}"

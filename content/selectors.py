@@ -8,16 +8,28 @@ from content.models import Item
 from guide.roles import is_editor
 from interests.models import ItemInterest, ItemScenario
 
+# How many distinct sources carry this content: itself plus copies from other sources.
+SOURCE_COUNT = Count("copies__source", filter=~Q(copies__source=F("source")), distinct=True) + 1
+
 
 def items_visible_to(user: AbstractBaseUser | AnonymousUser) -> QuerySet[Item]:
     """Items a viewer may see: editors see everything, everyone else approved and featured."""
     items = Item.objects.select_related("source", "author", "score").prefetch_related(
         Prefetch("interest_tags", queryset=ItemInterest.objects.select_related("interest")),
         Prefetch("scenario_tags", queryset=ItemScenario.objects.select_related("scenario")),
-    ).annotate(
-        # How many distinct sources carry this content: itself plus copies from other sources.
-        source_count=Count("copies__source", filter=~Q(copies__source=F("source")), distinct=True) + 1
-    )
+    ).annotate(source_count=SOURCE_COUNT)
     if not is_editor(user):
         items = items.filter(status__in=VISIBLE_STATUSES)
     return items.order_by("-published_at", "-pk")
+
+
+def items_in_order(item_ids: list[int]) -> list[Item]:
+    """Items by id, in the given order, with what a feed or list card shows: two queries
+    whatever the count. Feeds and lists choose their items themselves, so no visibility filter."""
+    found = (
+        Item.objects.select_related("source", "score")
+        .prefetch_related(Prefetch("interest_tags", queryset=ItemInterest.objects.select_related("interest")))
+        .annotate(source_count=SOURCE_COUNT)
+        .in_bulk(item_ids)
+    )
+    return [found[pk] for pk in item_ids if pk in found]

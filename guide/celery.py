@@ -22,4 +22,9 @@ app.conf.beat_schedule = {
         "task": "content.tasks.sweep_unscored_items",
         "schedule": crontab(minute="*/5"),
     },
+    # Lists are snapshots: reading one is one query; votes show up within a quarter of an hour.
+    "refresh-worth-lists": {
+        "task": "recommender.tasks.refresh_lists",
+        "schedule": crontab(minute="*/15"),
+    },
 }

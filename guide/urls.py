@@ -8,6 +8,7 @@ from guide import views
 from guide.api import TokenView
 from interests import api as interests_api
 from interests import views as interests_views
+from recommender import api as recommender_api
 
 router = DefaultRouter()
 router.register("items", ItemViewSet, basename="item")
@@ -17,6 +18,9 @@ api_v1 = [
     path("ingest/", IngestView.as_view(), name="ingest"),
     path("interests/", interests_api.InterestsView.as_view(), name="interests"),
     path("events/", interests_api.EventsView.as_view(), name="events"),
+    path("feed/", recommender_api.FeedView.as_view(), name="feed"),
+    path("lists/", recommender_api.ListsView.as_view(), name="lists"),
+    path("lists/<slug:slug>/", recommender_api.ListView.as_view(), name="list"),
     path("me/", interests_api.MeView.as_view(), name="me"),
     path("me/interests/", interests_api.MyInterestsView.as_view(), name="my-interests"),
     path("me/interests/<slug:slug>/", interests_api.MyInterestView.as_view(), name="my-interest"),

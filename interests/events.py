@@ -142,6 +142,8 @@ def events_record(*, user: AbstractBaseUser | None, anonymous_id: str, raw_event
         insert_rows(Event, EVENT_COLUMNS, rows)
         if user is not None and rows:
             transaction.on_commit(lambda: queue_profile_update(user.pk))
+    if user is not None and any(row[2] != "impression" for row in rows):
+        feed_changed(user.pk)
     return outcomes
 
 
@@ -151,3 +153,17 @@ def queue_profile_update(user_id: int) -> None:
 
     if cache.add(f"profile-update-queued:{user_id}", 1, PROFILE_QUEUE_GRACE_SECONDS):
         update_profile.apply_async((user_id,), countdown=1)
+
+
+def action_record(*, user: AbstractBaseUser, kind: str, item_id: int) -> None:
+    """A shopper's explicit action (vote, favourite) as a behaviour event too, for their profile."""
+    insert_rows(Event, EVENT_COLUMNS, [(user.pk, "", kind, item_id, timezone.now(), timezone.now(), None, "", {})])
+    transaction.on_commit(lambda: queue_profile_update(user.pk))
+    feed_changed(user.pk)
+
+
+def feed_changed(user_id: int) -> None:
+    """The shopper acted: their cached feed must not outlive it (see recommender.feed)."""
+    from recommender.feed import feed_invalidate
+
+    feed_invalidate(user_id)

@@ -9,6 +9,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.utils import timezone
 
+from interests.events import feed_changed
 from interests.models import Event, Interest, ShopperProfile, UserInterest
 from interests.profiles import current_score, profile_for
 from interests.reasons import interest_reason
@@ -57,6 +58,7 @@ def held_interests(*, user: AbstractBaseUser, include_deleted: bool = False) -> 
 
 
 def _set_state(user: AbstractBaseUser, interest: Interest, state: str, origin: str = "") -> UserInterest:
+    feed_changed(user.pk)
     row, created = UserInterest.objects.get_or_create(
         user=user, interest=interest, defaults={"scored_at": timezone.now(), "state": state, "origin": origin}
     )
@@ -92,6 +94,7 @@ def onboarding_complete(*, user: AbstractBaseUser, interests: list[Interest]) ->
 
 
 def personalization_set(*, user: AbstractBaseUser, enabled: bool) -> ShopperProfile:
+    feed_changed(user.pk)
     profile = profile_for(user)
     profile.personalization_enabled = enabled
     profile.save(update_fields=["personalization_enabled", "updated_at"])

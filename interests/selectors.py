@@ -1,0 +1,60 @@
+"""Reads of a shopper's behaviour and profile for the recommender (one query each)."""
+
+from collections import defaultdict
+from datetime import datetime, timedelta
+
+from django.db.models import Count
+from django.utils import timezone
+
+from interests.models import Event, UserInterest
+from interests.profiles import current_score
+from interests.shopper import FOLLOWED_FLOOR
+
+# What engagement with an item says about wanting more like it, for co-occurrence candidates.
+ENGAGEMENT_WEIGHTS = {"favorite": 3.0, "click_out": 2.5, "vote_worth": 2.0, "share": 2.0, "dwell": 1.5, "click": 1.0}
+ENGAGED_WINDOW = timedelta(days=30)
+SEEN_WINDOW = timedelta(days=7)
+
+
+def interest_affinities(user_id: int) -> dict[int, tuple[float, str, bool, bool]]:
+    """interest id -> (affinity −1..1 relative to the strongest, name, followed, is a child).
+    Muted interests come back at −1 so their items drop out; deleted ones are absent."""
+    now = timezone.now()
+    rows = UserInterest.objects.filter(user_id=user_id).exclude(state="deleted").select_related("interest")
+    scores = {}
+    for row in rows:
+        score = current_score(row, now)
+        if row.state == "followed":
+            score = max(score, FOLLOWED_FLOOR)
+        scores[row.interest_id] = (score, row.interest.name, row.state, row.interest.parent_id is not None)
+    strongest = max((s for s, _, state, _ in scores.values() if state != "muted"), default=0.0) or 1.0
+    return {
+        interest_id: (-1.0 if state == "muted" else max(-1.0, min(1.0, score / strongest)), name, state == "followed", child)
+        for interest_id, (score, name, state, child) in scores.items()
+    }
+
+
+def engaged_items(user_id: int, now: datetime, limit: int = 50) -> dict[int, float]:
+    """The items the shopper recently engaged with, weighted by how."""
+    weights: dict[int, float] = defaultdict(float)
+    for item_id, kind in Event.objects.filter(
+        user_id=user_id, type__in=ENGAGEMENT_WEIGHTS, ts__gte=now - ENGAGED_WINDOW, item__isnull=False
+    ).values_list("item_id", "type").order_by("-id")[:500]:
+        weights[item_id] += ENGAGEMENT_WEIGHTS[kind]
+    return dict(sorted(weights.items(), key=lambda pair: -pair[1])[:limit])
+
+
+def hidden_items(user_id: int | None) -> set[int]:
+    if not user_id:
+        return set()
+    return set(Event.objects.filter(user_id=user_id, type="hide", item__isnull=False).values_list("item_id", flat=True))
+
+
+def seen_counts(user_id: int | None, item_ids: set[int]) -> dict[int, int]:
+    """How often each item was shown to the shopper in the last week (impressions)."""
+    if not user_id or not item_ids:
+        return {}
+    rows = (Event.objects.filter(user_id=user_id, type="impression", item__in=item_ids,
+                                 ts__gte=timezone.now() - SEEN_WINDOW)
+            .values("item_id").annotate(n=Count("id")).values_list("item_id", "n"))
+    return dict(rows)

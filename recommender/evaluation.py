@@ -1,0 +1,195 @@
+"""Offline evaluation of the recommender on implicit feedback (no Django here).
+
+Protocol (what `manage.py evaluate_recommender` runs):
+- input: MovieLens `u.data` lines, "user item rating timestamp" (tabs or spaces, integers);
+  a rating ≥ `threshold` (4) is a positive; lower ratings are dropped, as in the usual
+  implicit-feedback protocol on MovieLens: models learn from and are scored on positives only.
+- split: per user, the positives are shuffled with a seeded generator and `test_fraction`
+  (20%, rounded, at least one) is held out. Users with fewer than MIN_POSITIVES (5) positives
+  stay wholly in training and are not scored, so every scored user has ≥ 4 training positives.
+- ranking: every model ranks all catalogue items except the user's training positives, and the
+  top k are compared with the user's held-out positives.
+- metrics, averaged over scored users (`metrics.py` style definitions in `ranking_metrics`).
+- tuning: the platform component and the ALS peer pick hyper-parameters on a validation split
+  carved the same way from the TRAINING side only (seed + 1); the test side is never seen.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import scipy.sparse as sp
+
+from recommender import collaborative
+
+MIN_POSITIVES = 5
+
+
+class InteractionsError(ValueError):
+    """The interactions file cannot be used; the message says where and why."""
+
+
+@dataclass
+class Interactions:
+    """Positives as a binary users × items matrix, with the file's ids for each index."""
+
+    matrix: sp.csr_matrix
+    user_ids: np.ndarray
+    item_ids: np.ndarray
+    n_ratings: int
+
+
+def read_interactions(path: Path, threshold: int = 4) -> Interactions:
+    """Read u.data, keep ratings ≥ threshold. The catalogue is every item in the file."""
+    rows = []
+    with open(path, encoding="utf-8") as lines:
+        for number, line in enumerate(lines, start=1):
+            if line.strip():
+                rows.append(parse_line(line, number))
+    if not rows:
+        raise InteractionsError(f"{path}: no ratings (the file is empty)")
+    table = np.array(rows, dtype=np.int64)
+    user_ids, users = np.unique(table[:, 0], return_inverse=True)
+    item_ids, items = np.unique(table[:, 1], return_inverse=True)
+    positive = table[:, 2] >= threshold
+    if not positive.any():
+        raise InteractionsError(f"{path}: no rating is ≥ {threshold}, so there are no positives")
+    matrix = sp.csr_matrix((np.ones(positive.sum()), (users[positive], items[positive])),
+                           shape=(len(user_ids), len(item_ids)))
+    matrix.data[:] = 1.0  # a user who rated an item twice still has one positive
+    return Interactions(matrix, user_ids, item_ids, len(table))
+
+
+def parse_line(line: str, number: int) -> tuple[int, int, int, int]:
+    fields = line.split()
+    if len(fields) != 4:
+        raise InteractionsError(f"line {number}: expected 4 fields (user item rating timestamp), got {len(fields)}: {line.strip()[:80]!r}")
+    try:
+        user, item, rating, timestamp = (int(field) for field in fields)
+    except ValueError:
+        raise InteractionsError(f"line {number}: fields must be integers: {line.strip()[:80]!r}") from None
+    return user, item, rating, timestamp
+
+
+def split_per_user(matrix: sp.csr_matrix, test_fraction: float, seed: int) -> tuple[sp.csr_matrix, sp.csr_matrix]:
+    """(train, test) of the same shape: each user's positives shuffled with the seed, the first
+    round(fraction × n) (at least 1, at most n - 1) to test; users under MIN_POSITIVES keep all."""
+    rng = np.random.default_rng(seed)
+    train, test = matrix.tolil(copy=True), sp.lil_matrix(matrix.shape)
+    for user in range(matrix.shape[0]):
+        items = matrix.indices[matrix.indptr[user]: matrix.indptr[user + 1]]
+        if len(items) < MIN_POSITIVES:
+            continue
+        n_test = min(max(1, round(test_fraction * len(items))), len(items) - 1)
+        held_out = rng.permutation(items)[:n_test]
+        train[user, held_out] = 0.0
+        test[user, held_out] = 1.0
+    train = train.tocsr()
+    train.eliminate_zeros()
+    return train, test.tocsr()
+
+
+def ranking_metrics(ranked: list[np.ndarray], relevant: list[np.ndarray], k: int, n_items: int) -> dict[str, float]:
+    """Precision@k = hits / k; Recall@k = hits / |relevant|; NDCG@k = DCG / ideal DCG with binary
+    gains and 1/log2(rank + 1) discounts; MAP@k = mean of precision@r over the ranks r ≤ k that
+    hit, divided by min(k, |relevant|); all averaged over users. Coverage = share of the n_items
+    catalogue that appears in at least one user's top k."""
+    discounts = 1.0 / np.log2(np.arange(2, k + 2))
+    totals = np.zeros(4)
+    for top, truth in zip(ranked, relevant, strict=True):
+        hit = np.isin(top[:k], truth).astype(float)
+        ideal = discounts[: min(k, len(truth))].sum()
+        precision_at = np.cumsum(hit) / np.arange(1, len(hit) + 1)
+        totals += [hit.sum() / k, hit.sum() / len(truth), (hit * discounts[: len(hit)]).sum() / ideal,
+                   (precision_at * hit).sum() / min(k, len(truth))]
+    means = totals / max(len(ranked), 1)
+    recommended = np.unique(np.concatenate([top[:k] for top in ranked])) if ranked else []
+    return {"precision": means[0], "recall": means[1], "ndcg": means[2], "map": means[3],
+            "coverage": len(recommended) / n_items}
+
+
+def top_k_unseen(scores: np.ndarray, seen: sp.csr_matrix, k: int) -> np.ndarray:
+    """Each row's k best items (best first), the row's seen items excluded."""
+    scores = scores.astype(np.float64, copy=True)
+    rows, columns = seen.nonzero()
+    scores[rows, columns] = -np.inf
+    keep = min(k, scores.shape[1])
+    best = np.argpartition(-scores, keep - 1, axis=1)[:, :keep]
+    order = np.argsort(-np.take_along_axis(scores, best, axis=1), axis=1, kind="stable")
+    return np.take_along_axis(best, order, axis=1)
+
+
+def evaluate(model, train: sp.csr_matrix, test: sp.csr_matrix, k: int, block: int = 1024) -> dict[str, float]:
+    """Fit `model` on train, rank for every user with test positives, score against test."""
+    started = time.perf_counter()
+    model.fit(train)
+    fitted = time.perf_counter()
+    users = np.flatnonzero(np.diff(test.indptr))
+    ranked = []
+    for start in range(0, len(users), block):
+        batch = users[start: start + block]
+        ranked.extend(top_k_unseen(model.score(batch), train[batch], k))
+    scored = time.perf_counter()
+    relevant = [test.indices[test.indptr[user]: test.indptr[user + 1]] for user in users]
+    metrics = ranking_metrics(ranked, relevant, k, train.shape[1])
+    return metrics | {"fit_seconds": fitted - started, "score_seconds": scored - fitted}
+
+
+class RandomModel:
+    """Uniformly random order: the floor every model must clear."""
+
+    def __init__(self, seed: int) -> None:
+        self.seed = seed
+
+    def fit(self, train: sp.csr_matrix) -> None:
+        self.rng, self.n_items = np.random.default_rng(self.seed), train.shape[1]
+
+    def score(self, users: np.ndarray) -> np.ndarray:
+        return self.rng.random((len(users), self.n_items))
+
+
+class PopularModel:
+    """Most positives in training first, the same list for everyone."""
+
+    def fit(self, train: sp.csr_matrix) -> None:
+        self.counts = np.asarray(train.sum(axis=0)).ravel()
+
+    def score(self, users: np.ndarray) -> np.ndarray:
+        return np.tile(self.counts, (len(users), 1))
+
+
+class ItemSimilarityModel:
+    """Any `collaborative.fit_item_similarity` method, scored from the user's training positives."""
+
+    def __init__(self, method: str = "auto", **params: float) -> None:
+        self.method, self.params = method, params
+
+    def fit(self, train: sp.csr_matrix) -> None:
+        self.train = train
+        self.similarity = collaborative.fit_item_similarity(train, self.method, **self.params)
+
+    def score(self, users: np.ndarray) -> np.ndarray:
+        return collaborative.score_users(self.similarity, self.train[users])
+
+
+class ALSModel:
+    """The peer: implicit's AlternatingLeastSquares on CPU, a positive weighs alpha
+    (implicit 0.7 treats the matrix values, times alpha, as confidences; the unobserved weigh 1)."""
+
+    def __init__(self, seed: int, **params: float) -> None:
+        self.seed, self.params = seed, params
+
+    def fit(self, train: sp.csr_matrix) -> None:
+        from implicit.als import AlternatingLeastSquares  # heavy import: only when ALS is asked for
+        from threadpoolctl import threadpool_limits
+
+        with threadpool_limits(1, "blas"):  # implicit's own threads; a threaded BLAS inside them thrashes
+            model = AlternatingLeastSquares(use_gpu=False, random_state=self.seed, **self.params)
+            model.fit(train.astype(np.float32), show_progress=False)
+        self.user_factors, self.item_factors = model.user_factors, model.item_factors
+
+    def score(self, users: np.ndarray) -> np.ndarray:
+        return self.user_factors[users] @ self.item_factors.T
