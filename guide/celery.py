@@ -27,4 +27,8 @@ app.conf.beat_schedule = {
         "task": "recommender.tasks.refresh_lists",
         "schedule": crontab(minute="*/15"),
     },
+    "recompute-item-neighbors": {
+        "task": "recommender.tasks.recompute_item_neighbors",
+        "schedule": crontab(minute=7),
+    },
 }

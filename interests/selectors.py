@@ -3,10 +3,11 @@
 from collections import defaultdict
 from datetime import datetime, timedelta
 
+from django.core.cache import cache
 from django.db.models import Count
 from django.utils import timezone
 
-from interests.models import Event, UserInterest
+from interests.models import Event, ShopperProfile, UserInterest
 from interests.profiles import current_score
 from interests.shopper import FOLLOWED_FLOOR
 
@@ -58,3 +59,14 @@ def seen_counts(user_id: int | None, item_ids: set[int]) -> dict[int, int]:
                                  ts__gte=timezone.now() - SEEN_WINDOW)
             .values("item_id").annotate(n=Count("id")).values_list("item_id", "n"))
     return dict(rows)
+
+
+def personalization_enabled(user_id: int) -> bool:
+    """The shopper's switch, cached (interests.shopper.personalization_set clears it)."""
+    key = f"personalization:{user_id}"
+    enabled = cache.get(key)
+    if enabled is None:
+        enabled = ShopperProfile.objects.filter(user_id=user_id).values_list("personalization_enabled", flat=True).first()
+        enabled = True if enabled is None else enabled
+        cache.set(key, enabled, 3600)
+    return enabled

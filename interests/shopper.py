@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser
+from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone
 
@@ -98,6 +99,7 @@ def personalization_set(*, user: AbstractBaseUser, enabled: bool) -> ShopperProf
     profile = profile_for(user)
     profile.personalization_enabled = enabled
     profile.save(update_fields=["personalization_enabled", "updated_at"])
+    cache.delete(f"personalization:{user.pk}")
     return profile
 
 

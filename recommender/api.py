@@ -1,5 +1,6 @@
 """Feeds and 值得买 lists over the API."""
 
+from django.core.cache import cache
 from django.http import Http404
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.permissions import AllowAny
@@ -11,7 +12,7 @@ from content.api.serializers import ItemCardOut
 from content.selectors import items_in_order
 from guide.errors import error_response
 from interests.models import Interest
-from interests.profiles import profile_for
+from interests.selectors import personalization_enabled
 from recommender.context import known_scenario
 from recommender.feed import MODES, CursorError, FeedRequest, feed_page
 from recommender.lists import __doc__ as LIST_FORMULA
@@ -19,6 +20,19 @@ from recommender.lists import current_entries
 from recommender.models import OVERALL, PERIODS, WorthList
 
 MAX_LIMIT = 50
+CARD_TTL = 120  # seconds a rendered card may lag behind votes and scores
+
+
+def item_cards(item_ids: list[int]) -> dict[int, dict]:
+    """Rendered cards by item id: from the cache when fresh, else two queries for the rest."""
+    keys = {f"card:{pk}": pk for pk in item_ids}
+    cached = {keys[key]: card for key, card in cache.get_many(list(keys)).items()}
+    missing = [pk for pk in item_ids if pk not in cached]
+    if missing:
+        fresh = {item.pk: ItemCardOut(item).data for item in items_in_order(missing)}
+        cache.set_many({f"card:{pk}": card for pk, card in fresh.items()}, CARD_TTL)
+        cached.update(fresh)
+    return cached
 
 
 def _limit(request: Request) -> int | Response:
@@ -51,14 +65,14 @@ class FeedView(APIView):
         if interest and not Interest.objects.filter(slug=interest, is_active=True).exists():
             return error_response(400, "unknown_interest", f"未知的兴趣：{interest}。")
         user = request.user if request.user.is_authenticated else None
-        personal = bool(user) and profile_for(user).personalization_enabled
+        personal = bool(user) and personalization_enabled(user.pk)
         feed = FeedRequest(user_id=user.pk if user else None, personal=personal, mode=mode, interest=interest, scenario=scenario)
         try:
             page, next_cursor = feed_page(feed, cursor=params.get("cursor"), limit=limit)
         except CursorError as exc:
             return error_response(400, exc.code, str(exc))
-        cards = {item.pk: item for item in items_in_order([entry["item"] for entry in page])}
-        results = [{"item": ItemCardOut(cards[e["item"]]).data, "reason": e["reason"], "sponsored": e["sponsored"]}
+        cards = item_cards([entry["item"] for entry in page])
+        results = [{"item": cards[e["item"]], "reason": e["reason"], "sponsored": e["sponsored"]}
                    for e in page if e["item"] in cards]
         next_url = None
         if next_cursor:
@@ -101,11 +115,11 @@ class ListView(APIView):
             return error_response(400, "invalid_period", "period 应为 day 或 week。")
         name = _list_name(slug)
         entries = list(current_entries(slug, period))
-        cards = {item.pk: item for item in items_in_order([e.item_id for e in entries])}
+        cards = item_cards([e.item_id for e in entries])
         return Response({
             "slug": slug, "name": name, "period": period,
             "updated_at": entries[0].worth_list.created_at if entries else None,
             "formula": LIST_FORMULA.split("\n\n")[1].strip(),
             "results": [{"rank": e.rank, "score": e.score, "pinned": e.pinned, "components": e.components,
-                         "item": ItemCardOut(cards[e.item_id]).data} for e in entries if e.item_id in cards],
+                         "item": cards[e.item_id]} for e in entries if e.item_id in cards],
         })

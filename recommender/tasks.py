@@ -9,3 +9,11 @@ from recommender.lists import lists_refresh
 def refresh_lists() -> int:
     """Beat: materialise every 值得买 list, so reading one is a single query."""
     return lists_refresh()
+
+
+@shared_task(acks_late=True, time_limit=3600, soft_time_limit=3300)
+def recompute_item_neighbors() -> int:
+    """Beat, hourly: relearn who-engaged-with-this-also-engaged-with-that from behaviour."""
+    from recommender.neighbors import neighbors_recompute
+
+    return neighbors_recompute()

@@ -57,9 +57,10 @@ _TOKEN_PAIR_SALT, _CHAR_PAIR_SALT = np.uint64(0x5EED70CE), np.uint64(0xC4A2B16)
 _CODE_BITS = np.uint64(21)
 _CHAR_GRAM_BITS = CHAR_FEATURES.bit_length()  # bucket << 1 | sign bit
 _CHAR_GRAM_SHIFT = np.uint64(64 - _CHAR_GRAM_BITS)
-# Rows per pass of char_features(): row << _CHAR_GRAM_BITS | gram code then fits 31 bits, and
-# its two 16-bit halves sort with numpy's radix sort (about 40% faster than sorting uint32 keys).
-_CHAR_ROWS_PER_PASS = 2 ** (31 - _CHAR_GRAM_BITS)
+# Both feature functions count (row, bucket) pairs as uint32 keys row << bits | bucket (see
+# _distinct_counts), so they take at most this many rows per pass; bigger batches are stacked.
+_FEATURE_ROWS_PER_PASS = 2 ** (32 - (N_FEATURES.bit_length() - 1))
+_CHAR_ROWS_PER_PASS = 2 ** (31 - _CHAR_GRAM_BITS)  # 31: _NO_GRAM stays above every real key
 _NO_GRAM = np.uint32(0xFFFFFFFF)  # key of a gram that crosses a text boundary: sorts last
 _TOKEN_HASHES: dict[str, int] = {}  # murmurhash per token: most tokens recur, hashing is the slow part
 _TOKEN_HASH_CACHE_LIMIT = 500_000
@@ -107,17 +108,55 @@ def _char_codes(analyses: list[Analysis]) -> tuple[np.ndarray, np.ndarray]:
 
 def features(analyses: list[Analysis]) -> sp.csr_matrix:
     """The shared sparse features, one row per analysis: (len(analyses), N_FEATURES) float32."""
+    return _in_passes(_feature_rows, analyses, _FEATURE_ROWS_PER_PASS, N_FEATURES)
+
+
+def _feature_rows(analyses: list[Analysis]) -> sp.csr_matrix:
     token_codes, token_docs = _token_codes(analyses)
     char_codes, char_docs = _char_codes(analyses)
     pair_rows, pair_cols = _pair_buckets(token_codes, token_docs, _TOKEN_PAIR_SALT)
     char_rows, char_cols = _pair_buckets(char_codes, char_docs, _CHAR_PAIR_SALT)
-    rows = np.concatenate([token_docs, pair_rows, char_rows])
-    cols = np.concatenate([token_codes % np.uint64(N_FEATURES), pair_cols, char_cols]).astype(np.int32)
-    counts = sp.csr_matrix(
-        (np.ones(len(rows), np.float32), (rows, cols)), shape=(len(analyses), N_FEATURES)
+    rows = np.concatenate([token_docs, pair_rows, char_rows]).astype(np.uint32)
+    cols = np.concatenate([token_codes % np.uint64(N_FEATURES), pair_cols, char_cols]).astype(np.uint32)
+    keys, counts = _distinct_counts(rows << np.uint32(N_FEATURES.bit_length() - 1) | cols)
+    return _sublinear_l2(_key_matrix(keys, counts.astype(np.float32), len(analyses), N_FEATURES))
+
+
+def _in_passes(build, analyses: list[Analysis], rows_per_pass: int, n_features: int) -> sp.csr_matrix:
+    parts = [build(analyses[start:start + rows_per_pass]) for start in range(0, len(analyses), rows_per_pass)]
+    if len(parts) == 1:
+        return parts[0]
+    return sp.vstack(parts, format="csr") if parts else sp.csr_matrix((0, n_features), dtype=np.float32)
+
+
+def _distinct_counts(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The distinct values of uint32 keys in ascending order, and how often each occurs. Sorted in
+    two stable 16-bit passes, low half first (numpy's radix sort): faster than np.sort on uint32,
+    and than scipy's sum_duplicates."""
+    order = np.argsort(keys.astype(np.uint16), kind="stable")
+    order = order[np.argsort((keys >> np.uint32(16)).astype(np.uint16)[order], kind="stable")]
+    keys = keys[order]
+    starts = _run_starts(keys)
+    return keys[starts], np.diff(starts, append=len(keys))
+
+
+def _run_starts(sorted_keys: np.ndarray) -> np.ndarray:
+    """Where each run of equal values starts in a sorted array."""
+    if not len(sorted_keys):
+        return np.zeros(0, np.intp)
+    return np.flatnonzero(np.concatenate(([True], sorted_keys[1:] != sorted_keys[:-1])))
+
+
+def _key_matrix(keys: np.ndarray, values: np.ndarray, n_rows: int, n_features: int) -> sp.csr_matrix:
+    """The CSR matrix of sorted, distinct keys row << log2(n_features) | column."""
+    bits = np.uint32(n_features.bit_length() - 1)
+    indptr = np.zeros(n_rows + 1, np.int32)
+    np.cumsum(np.bincount(keys >> bits, minlength=n_rows), out=indptr[1:])
+    matrix = sp.csr_matrix(
+        (values, (keys & np.uint32(n_features - 1)).astype(np.int32), indptr), shape=(n_rows, n_features)
     )
-    counts.sum_duplicates()
-    return _sublinear_l2(counts)
+    matrix.has_canonical_format = True  # sorted, no duplicates: nothing for scipy to check
+    return matrix
 
 
 def char_features(analyses: list[Analysis]) -> sp.csr_matrix:
@@ -126,69 +165,46 @@ def char_features(analyses: list[Analysis]) -> sp.csr_matrix:
     ±(1 + log count) to its bucket (a hash bit picks the sign, so grams that share a bucket
     partly cancel instead of adding up: 0.0006 validation AUC over unsigned), rows
     L2-normalised; reads no tokens."""
-    parts = [_char_gram_rows(analyses[start:start + _CHAR_ROWS_PER_PASS])
-             for start in range(0, len(analyses), _CHAR_ROWS_PER_PASS)]
-    if len(parts) == 1:
-        return parts[0]
-    return sp.vstack(parts, format="csr") if parts else sp.csr_matrix((0, CHAR_FEATURES), dtype=np.float32)
+    return _in_passes(_char_gram_rows, analyses, _CHAR_ROWS_PER_PASS, CHAR_FEATURES)
 
 
-def _char_gram_keys(analyses: list[Analysis]) -> tuple[np.ndarray, int]:
-    """row << _CHAR_GRAM_BITS | bucket << 1 | sign of every character n-gram, in text order, with
-    _NO_GRAM for the grams that would cross a text boundary; and how many of those there are."""
+def _char_gram_keys(analyses: list[Analysis]) -> np.ndarray:
+    """row << _CHAR_GRAM_BITS | bucket << 1 | sign of every character n-gram (all unigrams, then
+    bigrams, then trigrams), with _NO_GRAM for the grams that would cross a text boundary."""
     text = "\x00".join(a.text for a in analyses)  # normalize_text removes NUL from texts
     points = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
     n = len(points)
-    codes = np.zeros(n + 2, np.uint64)  # two zeros past the end: the last grams cross a boundary
+    codes = np.zeros(n + 2, np.uint64)
     codes[:n] = points
     codes[:n] += ((points - np.uint32(ord("A"))) < np.uint32(26)) * np.uint64(32)  # A-Z -> a-z
-    grams = np.empty((n, 3), np.uint64)  # unigram, bigram, trigram starting at each position
-    grams[:, 0] = codes[:n]
-    np.bitwise_or(codes[:n] << _CODE_BITS, codes[1:n + 1], out=grams[:, 1])
-    np.bitwise_or(grams[:, 1] << _CODE_BITS, codes[2:], out=grams[:, 2])
+    grams = np.empty((3, n), np.uint64)  # the unigram, bigram and trigram starting at each position
+    grams[0] = codes[:n]
+    np.bitwise_or(codes[:n] << _CODE_BITS, codes[1:n + 1], out=grams[1])
+    np.bitwise_or(grams[1] << _CODE_BITS, codes[2:], out=grams[2])
     grams *= _MIX1  # uint64 arithmetic wraps, as intended
     grams >>= _CHAR_GRAM_SHIFT
     keys = grams.astype(np.uint32)
-    boundary = codes == 0
-    keys |= (np.cumsum(boundary[:n], dtype=np.uint32) << np.uint32(_CHAR_GRAM_BITS))[:, None]
-    crossing = np.empty((n, 3), bool)
-    crossing[:, 0] = boundary[:n]
-    np.logical_or(crossing[:, 0], boundary[1:n + 1], out=crossing[:, 1])
-    np.logical_or(crossing[:, 1], boundary[2:], out=crossing[:, 2])
-    keys[crossing] = _NO_GRAM
-    return keys.ravel(), int(np.count_nonzero(crossing))
+    separator = points == 0
+    keys |= np.cumsum(separator, dtype=np.uint32) << np.uint32(_CHAR_GRAM_BITS)
+    ends = np.append(np.flatnonzero(separator), n)  # where each text ends
+    for length, row in enumerate(keys, start=1):
+        for back in range(length):  # a gram of `length` starting at end - back reaches the end
+            crossing = ends - back
+            row[crossing[(crossing >= 0) & (crossing < n)]] = _NO_GRAM
+    return keys.ravel()
 
 
 def _char_gram_rows(analyses: list[Analysis]) -> sp.csr_matrix:
-    keys, crossing = _char_gram_keys(analyses)
-    # Equal keys next to each other, rows in order: two stable 16-bit (radix) passes, low half first.
-    order = np.argsort(keys.astype(np.uint16), kind="stable")
-    order = order[np.argsort((keys >> np.uint32(16)).astype(np.uint16)[order], kind="stable")]
-    keys = keys[order[: len(keys) - crossing]]
-    starts = _run_starts(keys)
-    values = 1 + np.log(np.diff(starts, append=len(keys)).astype(np.float32))  # per distinct (row, gram)
-    keys = keys[starts]
+    keys, counts = _distinct_counts(_char_gram_keys(analyses))
+    if len(keys) and keys[-1] == _NO_GRAM:
+        keys, counts = keys[:-1], counts[:-1]
+    values = 1 + np.log(counts.astype(np.float32))  # per distinct (row, gram)
     values *= (keys & np.uint32(1)).astype(np.float32) * 2 - 1  # the sign bit: 1 is +, 0 is −
     keys >>= np.uint32(1)  # row << bucket bits | bucket: a bucket's two signs are neighbours, sum them
     starts = _run_starts(keys)
-    values = np.add.reduceat(values, starts) if len(keys) else values
-    keys = keys[starts]
-    rows = (keys >> np.uint32(_CHAR_GRAM_BITS - 1)).astype(np.intp)
-    indptr = np.zeros(len(analyses) + 1, np.int32)
-    np.cumsum(np.bincount(rows, minlength=len(analyses)), out=indptr[1:])
-    matrix = sp.csr_matrix(
-        (values, (keys & np.uint32(CHAR_FEATURES - 1)).astype(np.int32), indptr),
-        shape=(len(analyses), CHAR_FEATURES),
-    )
-    matrix.has_canonical_format = True  # sorted, no duplicates: nothing for scipy to check
-    return _l2_rows(matrix)
-
-
-def _run_starts(sorted_keys: np.ndarray) -> np.ndarray:
-    """Where each run of equal values starts in a sorted array."""
-    if not len(sorted_keys):
-        return np.zeros(0, np.intp)
-    return np.flatnonzero(np.concatenate(([True], sorted_keys[1:] != sorted_keys[:-1])))
+    if len(starts) < len(keys):
+        keys, values = keys[starts], np.add.reduceat(values, starts)
+    return _l2_rows(_key_matrix(keys, values, len(analyses), CHAR_FEATURES))
 
 
 def _sublinear_l2(counts: sp.csr_matrix) -> sp.csr_matrix:

@@ -25,11 +25,11 @@ N_GENRES, N_CLUSTERS, N_STYLES = 18, 12, 6
 NICHE_SIZE = 10  # items per niche on average: a franchise, a director, a scene
 RATING_SHARES = np.array([0.06, 0.11, 0.27, 0.34, 0.22])  # MovieLens 100k's 1..5 star shares
 FIRST_TIMESTAMP, LAST_TIMESTAMP = 874_724_710, 893_286_638  # the span of MovieLens 100k
-STRENGTH = 2.2  # how strongly taste steers what a shopper rates (vs popularity)
-POPULARITY_SPREAD = 2.0  # standard deviation of log popularity
-QUALITY_FROM_POPULARITY = 0.5  # how much popular items are also rated higher
-STYLE_WEIGHT = 1.0  # the low-rank part of taste, next to genres
-NICHE_WEIGHT = 1.0  # the item-local part: the niches a shopper follows
+STRENGTH = 1.7  # how strongly taste steers what a shopper rates (vs popularity)
+POPULARITY_SPREAD = 1.7  # standard deviation of log popularity
+QUALITY_FROM_POPULARITY = 0.8  # how much popular items are also rated higher
+STYLE_WEIGHT = 0.4  # the low-rank part of taste, next to genres
+NICHE_WEIGHT = 2.0  # the item-local part: the niches a shopper follows
 
 
 @dataclass
@@ -76,7 +76,7 @@ def activity(rng: np.random.Generator, n_users: int, n_items: int, n_ratings: in
     floor = min(20, n_items, max(1, n_ratings // max(n_users, 1)))
     extra = rng.lognormal(mean=0.0, sigma=1.0, size=n_users)
     counts = floor + np.floor(extra / extra.sum() * max(n_ratings - floor * n_users, 0)).astype(int)
-    counts = np.minimum(counts, int(0.7 * n_items) or 1)
+    counts = np.minimum(counts, int(0.45 * n_items) or 1)
     short = n_ratings - counts.sum()
     while short > 0 and (counts < n_items).any():  # top up the rounding remainder, one shopper at a time
         open_users = np.flatnonzero(counts < n_items)
