@@ -27,6 +27,10 @@ app.conf.beat_schedule = {
         "task": "recommender.tasks.refresh_lists",
         "schedule": crontab(minute="*/15"),
     },
+    "refresh-candidate-pools": {
+        "task": "recommender.tasks.refresh_pools",
+        "schedule": 240.0,
+    },
     "recompute-item-neighbors": {
         "task": "recommender.tasks.recompute_item_neighbors",
         "schedule": crontab(minute=7),

@@ -14,7 +14,7 @@ from guide.errors import error_response
 from interests.models import Interest
 from interests.selectors import personalization_enabled
 from recommender.context import known_scenario
-from recommender.feed import MODES, CursorError, FeedRequest, feed_page
+from recommender.feed import MODES, CursorError, FeedRequest, feed_page, page_key
 from recommender.lists import __doc__ as LIST_FORMULA
 from recommender.lists import current_entries
 from recommender.models import OVERALL, PERIODS, WorthList
@@ -68,12 +68,15 @@ class FeedView(APIView):
         personal = bool(user) and personalization_enabled(user.pk)
         feed = FeedRequest(user_id=user.pk if user else None, personal=personal, mode=mode, interest=interest, scenario=scenario)
         try:
-            page, next_cursor = feed_page(feed, cursor=params.get("cursor"), limit=limit)
+            feed_id, offset, page, next_cursor = feed_page(feed, cursor=params.get("cursor"), limit=limit)
         except CursorError as exc:
             return error_response(400, exc.code, str(exc))
-        cards = item_cards([entry["item"] for entry in page])
-        results = [{"item": cards[e["item"]], "reason": e["reason"], "sponsored": e["sponsored"]}
-                   for e in page if e["item"] in cards]
+        results = cache.get(page_key(feed_id, offset, limit))
+        if results is None:
+            cards = item_cards([entry["item"] for entry in page])
+            results = [{"item": cards[e["item"]], "reason": e["reason"], "sponsored": e["sponsored"]}
+                       for e in page if e["item"] in cards]
+            cache.set(page_key(feed_id, offset, limit), results, CARD_TTL)
         next_url = None
         if next_cursor:
             query = params.copy()

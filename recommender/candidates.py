@@ -1,26 +1,23 @@
-"""Candidate generators for feeds. Each is a plain function returning {item_id: Signal}; the
-ranking policy combines them. All read only visible originals (never copies, pending or rejected
-items); sponsored items are placed separately, never as organic candidates."""
+"""Candidate generators for feeds. Each is a plain function returning {item_id: Signal}: which
+items to consider and what each source says about them. They read the shared pools
+(recommender.pools), so only visible, organic originals are ever proposed; sponsored items are
+placed separately. The shopper's affinity to every candidate is applied afterwards from its
+tags (apply_affinities), whatever source proposed it."""
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
 
-from django.db.models import QuerySet
-
-from content.constants import VISIBLE_STATUSES
-from content.models import Item
-from interests.models import ItemInterest, ItemScenario
+from recommender import pools
 from recommender.models import ItemNeighbor
 
-RECENT = timedelta(days=60)
-LIMIT = 300
+TOP_INTERESTS = 8  # a shopper's strongest interests that bring in their own candidates
+PER_INTEREST = 120
 
 
 @dataclass
 class Signal:
-    affinity: float = 0.0  # from the shopper's interests, -1..1
-    affinity_interest: str = ""  # the interest name behind it, for the reason
+    affinity: float = 0.0  # the shopper's interest in the item's topics, -1..1
+    affinity_interest: str = ""  # the interest behind it, for the reason
     affinity_followed: bool = False
     cooccurrence: float = 0.0  # 0..1, from items the shopper engaged with
     cooccurrence_with: int | None = None  # the item it is most like
@@ -31,32 +28,13 @@ class Signal:
     sources: set[str] = field(default_factory=set)
 
 
-def organic(now: datetime) -> QuerySet[Item]:
-    return Item.objects.filter(status__in=VISIBLE_STATUSES, duplicate_of__isnull=True, sponsored=False,
-                               score__isnull=False, published_at__gte=now - RECENT)
+def interest_matches(affinities: dict[int, tuple[float, str, bool, bool]]) -> dict[int, Signal]:
+    """The newest items of the shopper's strongest interests."""
+    strongest = sorted((i for i, a in affinities.items() if a[0] > 0), key=lambda i: -affinities[i][0])[:TOP_INTERESTS]
+    return {item_id: Signal(sources={"interest"}) for i in strongest for item_id, _ in pools.interest_pool(i)[:PER_INTEREST]}
 
 
-def interest_matches(affinities: dict[int, tuple[float, str, bool, bool]], now: datetime,
-                     within: set[int] | None = None, limit: int = LIMIT) -> dict[int, Signal]:
-    """Items tagged with the shopper's interests; affinities maps interest id to
-    (weight -1..1, name, followed, is a child). On a tie the child names the reason: 露营 says
-    more than 运动户外."""
-    found: dict[int, Signal] = {}
-    if not affinities:
-        return found
-    rows = (ItemInterest.objects.filter(interest__in=affinities, item__in=_restrict(organic(now), within))
-            .order_by("-item__published_at").values_list("item_id", "interest_id", "weight")[: limit * 4])
-    for item_id, interest_id, weight in rows:
-        affinity, name, followed, child = affinities[interest_id]
-        signal = found.setdefault(item_id, Signal())
-        value = affinity * weight
-        if abs(value) > abs(signal.affinity) + 1e-9 or (child and abs(value) > abs(signal.affinity) - 1e-9):
-            signal.affinity, signal.affinity_interest, signal.affinity_followed = value, name, followed
-        signal.sources.add("interest")
-    return found
-
-
-def cooccurring(engaged: dict[int, float], now: datetime, limit: int = LIMIT) -> dict[int, Signal]:
+def cooccurring(engaged: dict[int, float], limit: int = 300) -> dict[int, Signal]:
     """Neighbours (learned from everyone's behaviour) of the items this shopper engaged with."""
     totals: dict[int, float] = defaultdict(float)
     best_source: dict[int, tuple[float, int]] = {}
@@ -65,64 +43,67 @@ def cooccurring(engaged: dict[int, float], now: datetime, limit: int = LIMIT) ->
         totals[neighbor_id] += contribution
         if contribution > best_source.get(neighbor_id, (0.0, 0))[0]:
             best_source[neighbor_id] = (contribution, item_id)
-    visible = set(organic(now).filter(pk__in=totals).values_list("pk", flat=True))
-    top = max((totals[i] for i in visible), default=0.0) or 1.0
-    ranked = sorted(visible - set(engaged), key=lambda i: -totals[i])[:limit]
+    ranked = sorted(set(totals) - set(engaged), key=lambda i: (-totals[i], i))[: limit * 2]
+    visible = set(pools.organic().filter(pk__in=ranked).values_list("pk", flat=True))
+    ranked = [i for i in ranked if i in visible][:limit]
+    top = totals[ranked[0]] if ranked else 1.0
     return {i: Signal(cooccurrence=totals[i] / top, cooccurrence_with=best_source[i][1], sources={"cooccurrence"}) for i in ranked}
 
 
-def trending(now: datetime, within: set[int] | None = None, limit: int = 100) -> dict[int, Signal]:
-    """What is hot right now: engagement, favouring the last three days."""
-    rows = (_restrict(organic(now), within).filter(published_at__gte=now - timedelta(days=3))
-            .order_by("-score__engagement").values_list("pk", "score__engagement")[:limit])
-    return {pk: Signal(trending=engagement / 100, sources={"trending"}) for pk, engagement in rows}
+def trending(circle: str = "", limit: int = 100) -> dict[int, Signal]:
+    return {pk: Signal(trending=(engagement or 0) / 100, sources={"trending"}) for pk, engagement in pools.trending_pool(circle)[:limit]}
 
 
-def fresh(now: datetime, within: set[int] | None = None, limit: int = 100) -> dict[int, Signal]:
-    rows = _restrict(organic(now), within).order_by("-published_at").values_list("pk", flat=True)[:limit]
-    return {pk: Signal(sources={"fresh"}) for pk in rows}
+def fresh(circle: str = "", limit: int = 100) -> dict[int, Signal]:
+    return {pk: Signal(sources={"fresh"}) for pk in pools.fresh_pool(circle)[:limit]}
 
 
-def featured(now: datetime, within: set[int] | None = None, limit: int = 50) -> dict[int, Signal]:
-    rows = _restrict(organic(now), within).filter(status="featured").order_by("-published_at").values_list("pk", flat=True)[:limit]
-    return {pk: Signal(featured=True, sources={"featured"}) for pk in rows}
+def featured(circle: str = "") -> dict[int, Signal]:
+    return {pk: Signal(featured=True, sources={"featured"}) for pk in pools.featured_pool(circle)}
 
 
-def scenario_matches(scenarios: dict[int, tuple[float, str]], now: datetime, within: set[int] | None = None,
-                     limit: int = 150) -> dict[int, Signal]:
-    """Items fit for the request's scenarios; scenarios maps scenario id to (weight, name)."""
+def scenario_matches(scenarios: dict[int, tuple[float, str]], limit: int = 150) -> dict[int, Signal]:
+    """Items fit for the request's scenarios; scenarios maps scenario id to (strength, name)."""
     found: dict[int, Signal] = {}
-    if not scenarios:
-        return found
-    rows = (ItemScenario.objects.filter(scenario__in=scenarios, item__in=_restrict(organic(now), within))
-            .order_by("-weight").values_list("item_id", "scenario_id", "weight")[:limit])
-    for item_id, scenario_id, weight in rows:
-        strength, name = scenarios[scenario_id]
-        signal = found.setdefault(item_id, Signal(sources={"scenario"}))
-        if strength * weight > signal.scenario:
-            signal.scenario, signal.scenario_name = strength * weight, name
+    for scenario_id, (strength, name) in scenarios.items():
+        for item_id, weight in pools.scenario_pool(scenario_id)[:limit]:
+            signal = found.setdefault(item_id, Signal(sources={"scenario"}))
+            if strength * weight > signal.scenario:
+                signal.scenario, signal.scenario_name = strength * weight, name
     return found
 
 
-def _restrict(items: QuerySet[Item], within: set[int] | None) -> QuerySet[Item]:
-    """Restrict to a circle: items tagged with any of these interest ids."""
-    return items if within is None else items.filter(interest_tags__interest__in=within).distinct()
+def apply_affinities(signals: dict[int, Signal], tags: dict[int, list[tuple[int, float]]],
+                     affinities: dict[int, tuple[float, str, bool, bool]]) -> None:
+    """Each candidate's affinity: its strongest tag, weighted, by the shopper's interest in it
+    (negative for interests pushed away, −1 for muted ones). On a tie the child names the
+    reason: 露营 says more than 运动户外."""
+    for item_id, signal in signals.items():
+        for interest_id, weight in tags.get(item_id, ()):
+            if interest_id not in affinities:
+                continue
+            affinity, name, followed, child = affinities[interest_id]
+            value = affinity * weight
+            stronger = abs(value) > abs(signal.affinity) + 1e-9
+            if affinity <= -1:  # muted: the shopper said never, whatever the tag's weight
+                signal.affinity, signal.affinity_interest, signal.affinity_followed = -1.0, name, False
+                break
+            if stronger or (child and abs(value) > abs(signal.affinity) - 1e-9):
+                signal.affinity, signal.affinity_interest, signal.affinity_followed = value, name, followed
 
 
 def merge(*groups: dict[int, Signal]) -> dict[int, Signal]:
     merged: dict[int, Signal] = {}
     for group in groups:
         for item_id, signal in group.items():
-            current = merged.get(item_id)
-            if current is None:
-                merged[item_id] = signal
+            current = merged.setdefault(item_id, signal)
+            if current is signal:
                 continue
-            for name in ("affinity", "cooccurrence", "scenario", "trending"):
-                if abs(getattr(signal, name)) > abs(getattr(current, name)):
-                    setattr(current, name, getattr(signal, name))
-                    for detail in {"affinity": ("affinity_interest", "affinity_followed"),
-                                   "cooccurrence": ("cooccurrence_with",), "scenario": ("scenario_name",)}.get(name, ()):
-                        setattr(current, detail, getattr(signal, detail))
+            if signal.cooccurrence > current.cooccurrence:
+                current.cooccurrence, current.cooccurrence_with = signal.cooccurrence, signal.cooccurrence_with
+            if signal.scenario > current.scenario:
+                current.scenario, current.scenario_name = signal.scenario, signal.scenario_name
+            current.trending = max(current.trending, signal.trending)
             current.featured |= signal.featured
             current.sources |= signal.sources
     return merged

@@ -6,7 +6,7 @@ from zoneinfo import ZoneInfo
 
 from django.core.cache import cache
 
-from interests.models import Interest, Scenario
+from interests.models import Scenario
 
 LOCAL = ZoneInfo("Asia/Shanghai")
 EXPLICIT, INFERRED = 1.0, 0.5  # a scenario the shopper chose counts twice one we guessed
@@ -51,10 +51,3 @@ def _scenarios() -> dict[int, tuple[str, str, dict]]:
 
 def known_scenario(slug: str) -> bool:
     return any(s == slug for s, _, _ in _scenarios().values())
-
-
-def circle_ids(slug: str) -> set[int]:
-    """An interest and its children: the circle a circle feed draws from."""
-    return set(Interest.objects.filter(is_active=True).filter(slug=slug).values_list("pk", flat=True)) | set(
-        Interest.objects.filter(is_active=True, parent__slug=slug).values_list("pk", flat=True)
-    )

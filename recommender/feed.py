@@ -16,9 +16,11 @@ from django.core.cache import cache
 from django.utils import timezone
 
 from content.models import Item
+from interests.models import ItemInterest
 from interests.selectors import engaged_items, hidden_items, interest_affinities, seen_counts
 from recommender import candidates as sources
-from recommender.context import active_scenarios, circle_ids
+from recommender import pools
+from recommender.context import active_scenarios
 from recommender.ranking import ItemFacts, Ranked, diversify, rank
 from recommender.sponsored import place_sponsored
 
@@ -56,8 +58,8 @@ def feed_invalidate(user_id: int) -> None:
         cache.set(f"feed-gen:{user_id}", 1, None)
 
 
-def feed_page(request: FeedRequest, *, cursor: str | None, limit: int) -> tuple[list[dict], str | None]:
-    """One page of (item_id, reason, sponsored) entries and the cursor of the next page."""
+def feed_page(request: FeedRequest, *, cursor: str | None, limit: int) -> tuple[str, int, list[dict], str | None]:
+    """(feed id, offset, page of {item, reason, sponsored} entries, cursor of the next page)."""
     if cursor:
         feed_id, offset = _read_cursor(cursor)
         entries = cache.get(f"feed-id:{feed_id}")
@@ -68,7 +70,12 @@ def feed_page(request: FeedRequest, *, cursor: str | None, limit: int) -> tuple[
     page = entries[offset : offset + limit]
     following = offset + limit
     next_cursor = signing.dumps({"f": feed_id, "o": following}, salt="feed") if following < len(entries) else None
-    return page, next_cursor
+    return feed_id, offset, page, next_cursor
+
+
+def page_key(feed_id: str, offset: int, limit: int) -> str:
+    """Where the rendered page of a computed feed is kept (the API renders each page once)."""
+    return f"feed-page:{feed_id}:{offset}:{limit}"
 
 
 def _read_cursor(cursor: str) -> tuple[str, int]:
@@ -98,20 +105,22 @@ def _cached_feed(request: FeedRequest) -> tuple[str, list[dict], int]:
 
 
 def compute_feed(request: FeedRequest, now: datetime) -> list[dict]:
-    within = circle_ids(request.interest) if request.interest else None
-    if request.mode == "latest":
-        signals = sources.fresh(now, within, limit=FEED_LENGTH)
-    elif request.mode == "hot":
-        signals = sources.trending(now, within, limit=FEED_LENGTH)
-    else:
-        signals = _personal_signals(request, now, within)
     personal = request.personal and request.mode == "personal"
+    affinities = interest_affinities(request.user_id) if personal else {}
+    if request.mode == "latest":
+        signals = sources.fresh(request.interest, limit=FEED_LENGTH)
+    elif request.mode == "hot":
+        signals = sources.trending(request.interest, limit=FEED_LENGTH)
+    else:
+        signals = _candidates(request, now, affinities)
     if personal:
         for item_id in hidden_items(request.user_id) & set(signals):
             del signals[item_id]
-    facts, titles = _facts(signals), _titles(signals)
+    facts, tags = _facts(signals)
+    if personal:
+        sources.apply_affinities(signals, tags, affinities)
     seen = seen_counts(request.user_id, set(signals)) if personal else {}
-    ranked = rank(signals, facts, now=now, seen=seen, titles=titles, personal=personal)
+    ranked = rank(signals, facts, now=now, seen=seen, titles=_titles(signals), personal=personal)
     if request.mode == "latest":
         ranked.sort(key=lambda r: (-facts[r.item_id].published_at.timestamp(), r.item_id))
     ordered: list[Ranked] = diversify(ranked)[:FEED_LENGTH] if request.mode == "personal" else ranked[:FEED_LENGTH]
@@ -119,29 +128,34 @@ def compute_feed(request: FeedRequest, now: datetime) -> list[dict]:
     return place_sponsored(entries, now=now, circles={r.circle for r in ordered[:20] if r.circle})
 
 
-def _personal_signals(request: FeedRequest, now: datetime, within: set[int] | None) -> dict:
-    scenarios = active_scenarios(now, request.scenario)
-    groups = [sources.fresh(now, within), sources.featured(now, within), sources.trending(now, within),
-              sources.scenario_matches(scenarios, now, within)]
-    if request.personal:
-        affinities = interest_affinities(request.user_id)
-        groups.append(sources.interest_matches(affinities, now, within))
-        if within is None:
-            groups.append(sources.cooccurring(engaged_items(request.user_id, now), now))
-    return sources.merge(*groups)
+def _candidates(request: FeedRequest, now: datetime, affinities: dict) -> dict:
+    circle = request.interest
+    groups = [sources.fresh(circle), sources.featured(circle), sources.trending(circle),
+              sources.scenario_matches(active_scenarios(now, request.scenario))]
+    if affinities and not circle:
+        groups.append(sources.interest_matches(affinities))
+    if request.personal and not circle:
+        groups.append(sources.cooccurring(engaged_items(request.user_id, now)))
+    signals = sources.merge(*groups)
+    if circle:  # scenario matches may come from anywhere; a circle feed keeps to its circle
+        inside = set(pools.fresh_pool(circle)) | {pk for pk, _ in pools.trending_pool(circle)} | set(pools.featured_pool(circle))
+        signals = {pk: s for pk, s in signals.items() if pk in inside}
+    return signals
 
 
-def _facts(signals: dict) -> dict[int, ItemFacts]:
-    from interests.models import ItemInterest
-
+def _facts(signals: dict) -> tuple[dict[int, ItemFacts], dict[int, list[tuple[int, float]]]]:
+    """Worth, publication and main circle of each candidate, and all its interest tags."""
     rows = Item.objects.filter(pk__in=signals).values_list("pk", "score__worth_score", "published_at")
+    tags: dict[int, list[tuple[int, float]]] = {}
     circles: dict[int, tuple[str, str, float]] = {}
-    for item_id, slug, name, weight in ItemInterest.objects.filter(item__in=signals, interest__parent__isnull=True).values_list(
-        "item_id", "interest__slug", "interest__name", "weight"
+    for item_id, interest_id, weight, slug, name, parent in ItemInterest.objects.filter(item__in=signals).values_list(
+        "item_id", "interest_id", "weight", "interest__slug", "interest__name", "interest__parent_id"
     ):
-        if weight > circles.get(item_id, ("", "", 0.0))[2]:
+        tags.setdefault(item_id, []).append((interest_id, weight))
+        if parent is None and weight > circles.get(item_id, ("", "", 0.0))[2]:
             circles[item_id] = (slug, name, weight)
-    return {pk: ItemFacts(worth or 0.0, published, *circles.get(pk, ("", "", 0.0))[:2]) for pk, worth, published in rows}
+    facts = {pk: ItemFacts(worth or 0.0, published, *circles.get(pk, ("", "", 0.0))[:2]) for pk, worth, published in rows}
+    return facts, tags
 
 
 def _titles(signals: dict) -> dict[int, str]:

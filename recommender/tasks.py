@@ -17,3 +17,11 @@ def recompute_item_neighbors() -> int:
     from recommender.neighbors import neighbors_recompute
 
     return neighbors_recompute()
+
+
+@shared_task(acks_late=True, time_limit=600)
+def refresh_pools() -> int:
+    """Beat, every 4 minutes: the shared candidate pools every feed draws on."""
+    from recommender.pools import pools_refresh
+
+    return pools_refresh()

@@ -52,12 +52,10 @@ class Command(BaseCommand):
         started = time.perf_counter()
         try:
             data = evaluation.read_interactions(path, threshold=options["threshold"])
+            report = evaluation.run_evaluation(data, k=options["k"], seed=options["seed"],
+                                               test_fraction=options["test_fraction"], models=models)
         except (evaluation.InteractionsError, UnicodeDecodeError) as error:
             raise CommandError(f"--interactions {path}: {error}") from error
-        report = evaluation.run_evaluation(data, k=options["k"], seed=options["seed"],
-                                           test_fraction=options["test_fraction"], models=models)
-        if report["dataset"]["test_users"] == 0:
-            raise CommandError(f"--interactions {path}: no user has {evaluation.MIN_POSITIVES} positives, nothing to test")
         report["protocol"] |= {"interactions": str(path), "threshold": options["threshold"]}
         report["total_seconds"] = round(time.perf_counter() - started, 2)
         self.stdout.write(json.dumps(report, indent=2))

@@ -1,0 +1,71 @@
+"""Evaluate the interest tagger exactly as production tags (lexicon + classifier, from
+interests.classifier.interest_tags_batch) on labelled JSONL: shopping_reviews rows
+{"category", "text"}, or {"interest": "<slug>", "text"} / {"title", "body", "interest"} rows
+such as content/demo/demo_items.jsonl. Prints top-level accuracy (the top-ranked top-level tag
+equals the label; no tag counts as wrong), macro-F1, coverage (share with any tag) and
+per-class precision/recall, next to the classifier alone and the lexicon alone.
+
+--held-out-only (the default for shopping_reviews rows) keeps only the rows on the held-out
+side of the training split for --seed (default: the shipped artifact's seed), so it never
+scores a text the classifier was trained on.
+"""
+
+import argparse
+import json
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from interests import classifier, training
+
+
+class Command(BaseCommand):
+    help = __doc__
+
+    def add_arguments(self, parser):
+        parser.add_argument("--data", required=True, help="labelled JSONL file")
+        parser.add_argument("--seed", type=int, help="seed of the training split (default: the artifact's)")
+        parser.add_argument("--held-out-only", action=argparse.BooleanOptionalAction, default=None,
+                            help="only rows held out from training (default: on for shopping_reviews rows)")
+
+    def handle(self, *args, **options):
+        path = Path(options["data"])
+        if not path.is_file():
+            raise CommandError(f"--data: no file at {path}")
+        examples = training.load_labelled(path)
+        if not examples:
+            raise CommandError(f"--data: no labelled rows in {path}")
+        held_out_only = options["held_out_only"]
+        if held_out_only is None:
+            held_out_only = any(e.group in training.REVIEW_INTERESTS for e in examples)
+        seed = options["seed"] if options["seed"] is not None else artifact_seed()
+        selected = training.split(examples, seed)[1] if held_out_only else examples
+        if not selected:
+            raise CommandError("no rows left on the held-out side: pass --no-held-out-only")
+        model = classifier.current_model()
+        lexicon, lexicon_source = training.training_lexicon()
+        report = training.evaluate(selected, model, lexicon)
+        scope = f"held-out rows for seed {seed}" if held_out_only else "all rows"
+        self.stdout.write(f"{path.name}: {len(selected)} of {len(examples)} labelled rows ({scope}); "
+                          f"tagger {classifier.tagger_version()}, lexicon from the {lexicon_source}\n")
+        self.stdout.write(summary(report))
+
+
+def artifact_seed() -> int:
+    try:
+        return json.loads((classifier.ARTIFACTS / classifier.METADATA_FILE).read_text(encoding="utf-8"))["seed"]
+    except (OSError, ValueError, KeyError):
+        return training.DEFAULT_SEED
+
+
+def summary(report: dict) -> str:
+    lines = [f"  {'top-level tag':<40}{'accuracy':>10}{'macro-F1':>10}{'coverage':>10}{'n':>8}"]
+    for key, label in (("combined", "combined tagger (as in production)"), ("classifier", "classifier alone"),
+                       ("lexicon", "lexicon alone")):
+        if key in report:
+            q = report[key]
+            lines.append(f"  {label:<40}{q['accuracy']:>10.4f}{q['macro_f1']:>10.4f}{q['coverage']:>10.4f}{q['n']:>8}")
+    lines += ["", f"  combined, per class {'precision':>12}{'recall':>10}{'n':>8}"]
+    lines += [f"  {label:<20}{q['precision']:>12.4f}{q['recall']:>10.4f}{q['n']:>8}"
+              for label, q in report["combined"]["per_class"].items()]
+    return "\n".join(lines) + "\n"

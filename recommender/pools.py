@@ -1,0 +1,105 @@
+"""Shared candidate pools: for each interest, scenario and circle, the best recent visible
+originals, computed by one query and cached for a few minutes. Every shopper's feed draws on
+the same pools, so computing a personal feed does only the shopper's own lookups.
+
+(Measured on 100,000 items: matching a shopper's ~30 interests against all tagged items in one
+query took 6 s; reading pools from the cache takes milliseconds.)"""
+
+from collections.abc import Callable
+from datetime import timedelta
+from typing import Any
+
+from django.core.cache import cache
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+
+from content.constants import VISIBLE_STATUSES
+from content.models import Item
+from interests.models import Interest, ItemInterest, ItemScenario, Scenario
+
+POOL_TTL = 600  # refreshed every 4 minutes by beat (pools_refresh); computed on demand without it
+POOL_SIZE = 300
+RECENT = timedelta(days=60)
+TRENDING_WINDOW = timedelta(days=3)
+
+
+def organic() -> QuerySet[Item]:
+    """Visible originals that are not sponsored, scored and recent: what organic feeds may show."""
+    return Item.objects.filter(status__in=VISIBLE_STATUSES, duplicate_of__isnull=True, sponsored=False,
+                               score__isnull=False, published_at__gte=timezone.now() - RECENT)
+
+
+def _cached(key: str, compute: Callable[[], Any]) -> Any:
+    value = None if _refreshing else cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, POOL_TTL)
+    return value
+
+
+_refreshing = False
+
+
+def pools_refresh() -> int:
+    """Recompute every pool now (all interests and scenarios; fresh, trending and featured
+    overall and per top-level circle), so that feeds never wait for one."""
+    global _refreshing
+    _refreshing = True
+    try:
+        interests = list(Interest.objects.filter(is_active=True).values_list("pk", "slug", "parent_id"))
+        for pk, slug, parent in interests:
+            interest_pool(pk)
+            if parent is None:
+                circle_ids(slug), fresh_pool(slug), trending_pool(slug), featured_pool(slug)
+        for pk in Scenario.objects.filter(is_active=True).values_list("pk", flat=True):
+            scenario_pool(pk)
+        fresh_pool(), trending_pool(), featured_pool()
+        return len(interests)
+    finally:
+        _refreshing = False
+
+
+def circle_ids(slug: str) -> list[int]:
+    """An interest and its children: what a circle feed draws from."""
+    return _cached(f"pool:circle-ids:{slug}", lambda: list(
+        Interest.objects.filter(Q(slug=slug) | Q(parent__slug=slug), is_active=True).values_list("pk", flat=True)))
+
+
+def _in_circle(items: QuerySet[Item], circle: str) -> QuerySet[Item]:
+    return items if not circle else items.filter(interest_tags__interest__in=circle_ids(circle)).distinct()
+
+
+def _organic_tags(tags: QuerySet) -> QuerySet:
+    """Tag rows of organic items, as joins (the planner does better than with IN (subquery))."""
+    return tags.filter(item__status__in=VISIBLE_STATUSES, item__duplicate_of__isnull=True, item__sponsored=False,
+                       item__score__isnull=False, item__published_at__gte=timezone.now() - RECENT)
+
+
+def interest_pool(interest_id: int) -> list[tuple[int, float]]:
+    """(item id, tag weight) of the newest organic items tagged with this interest."""
+    return _cached(f"pool:interest:{interest_id}", lambda: list(
+        _organic_tags(ItemInterest.objects.filter(interest_id=interest_id))
+        .order_by("-item__published_at").values_list("item_id", "weight")[:POOL_SIZE]))
+
+
+def scenario_pool(scenario_id: int) -> list[tuple[int, float]]:
+    return _cached(f"pool:scenario:{scenario_id}", lambda: list(
+        _organic_tags(ItemScenario.objects.filter(scenario_id=scenario_id))
+        .order_by("-weight", "-item__published_at").values_list("item_id", "weight")[:POOL_SIZE]))
+
+
+def fresh_pool(circle: str = "", size: int = POOL_SIZE) -> list[int]:
+    return _cached(f"pool:fresh:{circle}:{size}", lambda: list(
+        _in_circle(organic(), circle).order_by("-published_at", "-pk").values_list("pk", flat=True)[:size]))
+
+
+def trending_pool(circle: str = "", size: int = POOL_SIZE) -> list[tuple[int, float]]:
+    """(item id, engagement 0–100) of the hottest items of the last three days."""
+    return _cached(f"pool:trending:{circle}:{size}", lambda: list(
+        _in_circle(organic().filter(published_at__gte=timezone.now() - TRENDING_WINDOW), circle)
+        .order_by("-score__engagement", "-pk").values_list("pk", "score__engagement")[:size]))
+
+
+def featured_pool(circle: str = "") -> list[int]:
+    return _cached(f"pool:featured:{circle}", lambda: list(
+        _in_circle(organic().filter(status="featured"), circle).order_by("-published_at").values_list("pk", flat=True)[:100]))
