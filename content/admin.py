@@ -2,11 +2,13 @@ from django.contrib import admin, messages
 from django.db.models import QuerySet
 from django.http import HttpRequest
 
-from content.models import Author, Item, ItemScore, ScoringProfile, Source
+from content.feedback import feedback_answer
+from content.models import Author, Feedback, Item, ItemScore, ScoringProfile, Source
 from content.scoring.admin_forms import ScoringProfileForm
 from content.scoring.dimensions import DIMENSION_KEYS
 from content.scoring.profile import profile_create_version
 from content.services import source_rotate_key
+from guide.roles import is_editor
 
 
 @admin.register(Source)
@@ -91,3 +93,37 @@ class ScoringProfileAdmin(admin.ModelAdmin):
         ids = list(Item.objects.values_list("pk", flat=True))
         queue_scoring(ids)
         self.message_user(request, f"已排队重新评分 {len(ids)} 条内容。")
+
+
+@admin.register(Feedback)
+class FeedbackAdmin(admin.ModelAdmin):
+    """Editors answer complaints and appeals here: write the answer and save; the shopper sees
+    it on their 「我的投诉与申诉」 page. Everything the shopper wrote stays as they wrote it."""
+
+    list_display = ["__str__", "kind", "category", "item", "user", "status", "created_at", "answered_at"]
+    list_filter = ["status", "kind", "category", "created_at"]
+    search_fields = ["reason", "answer", "item__title", "user__username"]
+    list_select_related = ["item", "user"]
+    date_hierarchy = "created_at"
+    readonly_fields = ["item", "user", "kind", "category", "reason", "status", "created_at", "answered_at", "answered_by"]
+    fields = [*readonly_fields[:5], "answer", *readonly_fields[5:]]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False  # shoppers file feedback from the item page
+
+    # Answering is an editor's job: the editors group may, without a per-model grant (staff
+    # status is still what lets anyone into the admin at all).
+    def has_module_permission(self, request: HttpRequest) -> bool:
+        return super().has_module_permission(request) or is_editor(request.user)
+
+    def has_view_permission(self, request: HttpRequest, obj=None) -> bool:
+        return super().has_view_permission(request, obj) or is_editor(request.user)
+
+    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
+        return super().has_change_permission(request, obj) or is_editor(request.user)
+
+    def save_model(self, request: HttpRequest, obj: Feedback, form, change: bool) -> None:
+        if "answer" in form.changed_data and obj.answer.strip():
+            feedback_answer(feedback=obj, answer=obj.answer, editor=request.user)
+        else:
+            super().save_model(request, obj, form, change)

@@ -226,3 +226,43 @@ class Favorite(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user_id} ♥ {self.item_id}"
+
+
+class Feedback(models.Model):
+    """A shopper's complaint about an item (虚假宣传, 广告未标注 …), or an appeal against a
+    decision about it; editors answer it. At most one open feedback per shopper per item."""
+
+    KINDS = {"complaint": "投诉", "appeal": "申诉"}
+    CATEGORIES = {
+        "false_claims": "虚假宣传",
+        "undisclosed_ad": "广告未标注",
+        "plagiarism": "内容抄袭",
+        "wrong_price": "价格不实",
+        "other": "其他",
+    }
+    STATUSES = {"open": "待处理", "answered": "已答复"}
+    MAX_REASON = 500
+    MAX_ANSWER = 2000
+
+    item = models.ForeignKey(Item, on_delete=models.CASCADE, related_name="feedback")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="feedback")
+    kind = models.CharField("类型", max_length=10, choices=list(KINDS.items()), default="complaint")
+    category = models.CharField("问题", max_length=20, choices=list(CATEGORIES.items()), default="other")
+    reason = models.TextField("理由", max_length=MAX_REASON)
+    status = models.CharField("状态", max_length=10, choices=list(STATUSES.items()), default="open", db_index=True)
+    created_at = models.DateTimeField("提交时间", auto_now_add=True, db_index=True)
+    answer = models.TextField("答复", max_length=MAX_ANSWER, blank=True, help_text="填写后保存即答复用户，用户在「我的投诉与申诉」里看到")
+    answered_at = models.DateTimeField("答复时间", null=True, blank=True)
+    answered_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                    related_name="+", verbose_name="答复人")
+
+    class Meta:
+        verbose_name = "投诉与申诉"
+        verbose_name_plural = "投诉与申诉"
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["item", "user"], condition=Q(status="open"), name="one_open_feedback_per_user_per_item"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} #{self.pk}（{self.get_category_display()}）"

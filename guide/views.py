@@ -2,16 +2,15 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 
-from content.selectors import items_visible_to
 from guide.errors import json_error
 from guide.health import health_report
-
-HOME_ITEMS = 30
+from recommender.views import feed_response
 
 
 def home(request: HttpRequest) -> HttpResponse:
-    items = items_visible_to(request.user).filter(duplicate_of__isnull=True)[:HOME_ITEMS]
-    return render(request, "guide/home.html", {"items": items})
+    """The feed: personal for a signed-in shopper with personalisation on, otherwise the
+    non-personal one; `?scenario=`, `?cursor=` and `?fragment=1` as on every feed page."""
+    return feed_response(request, "guide/home.html")
 
 
 def ping(request: HttpRequest) -> HttpResponse:

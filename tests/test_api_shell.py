@@ -107,8 +107,10 @@ def test_healthz_says_down_when_the_database_is_unreachable(client, db, monkeypa
 
 
 def test_the_home_page_lists_approved_items_and_escapes_their_text(client, db):
-    ItemFactory(title="<script>alert(1)</script>露营灯", status="approved")
-    ItemFactory(title="待审核的内容", status="pending")
+    from tests.recommender.test_pages import scored_item
+
+    scored_item("coffee", "food", title="<script>alert(1)</script>露营灯")
+    scored_item("coffee", "food", title="待审核的内容", status="pending")
     page = client.get("/").content.decode()
     assert "&lt;script&gt;alert(1)&lt;/script&gt;露营灯" in page
     assert "待审核的内容" not in page

@@ -1,0 +1,174 @@
+/* Behaviour events from pages, batched to POST /api/v1/events/ (DESIGN.md §6):
+ *   {"events": [{"type", "item", "dwell_ms"?, "context"?}]}
+ *
+ * - impression: a card ([data-item-id]) at least half visible for a second, once per card per
+ *   page view;
+ * - click: on a card's links marked data-track="click";
+ * - anything else through the global API: window.guideEvents.track(kind, itemId, extra), where
+ *   extra may hold dwell_ms, query and context (e.g. the item page reports dwell this way).
+ *
+ * Events are flushed every few seconds, at once on a click (the page is about to go), and when
+ * the page is hidden (fetch keepalive, or sendBeacon where keepalive is missing).
+ * Visitors: the anonymous id lives in the `guide_aid` cookie, the same one the server issues
+ * and interests.signals reads on sign-in to bring the visitor's behaviour into their account;
+ * we create it here if absent so that parallel first batches share one id.
+ * Signed-in shoppers post with their session, so the CSRF token goes in X-CSRFToken.
+ * No `ts`: the server stamps events on arrival (a batch waits seconds at most), and phone
+ * clocks that run minutes ahead would otherwise get events rejected. */
+(function () {
+  "use strict";
+  var ENDPOINT = "/api/v1/events/";
+  var COOKIE = "guide_aid";
+  var FLUSH_MS = 4000;
+  var MAX_BATCH = 100;
+  var VISIBLE_RATIO = 0.5;
+  var VISIBLE_MS = 1000;
+  var queue = [];
+  var impressed = {};
+  var timers = new Map();
+  var observer = null;
+
+  function readCookie(name) {
+    var parts = document.cookie ? document.cookie.split("; ") : [];
+    for (var i = 0; i < parts.length; i++) {
+      var eq = parts[i].indexOf("=");
+      if (parts[i].slice(0, eq) === name) return decodeURIComponent(parts[i].slice(eq + 1));
+    }
+    return "";
+  }
+
+  function randomId() {
+    var bytes = new Uint8Array(16);
+    (window.crypto || window.msCrypto).getRandomValues(bytes);
+    return Array.prototype.map.call(bytes, function (b) { return ("0" + b.toString(16)).slice(-2); }).join("");
+  }
+
+  function anonymousId() {
+    var id = readCookie(COOKIE);
+    if (!/^[A-Za-z0-9_-]{8,64}$/.test(id)) {
+      id = randomId();
+      document.cookie = COOKIE + "=" + id + "; path=/; max-age=31536000; samesite=lax" +
+        (location.protocol === "https:" ? "; secure" : "");
+    }
+    return id;
+  }
+
+  function csrfToken() {
+    var meta = document.querySelector('meta[name="csrf-token"]');
+    if (meta && meta.content) return meta.content;
+    var field = document.querySelector('input[name="csrfmiddlewaretoken"]');
+    return field ? field.value : readCookie("csrftoken");
+  }
+
+  function pageContext(card) {
+    var context = { page: location.pathname.slice(0, 100) };
+    var section = card && card.closest ? card.closest("[data-event-source]") : null;
+    var scenario = (section && section.getAttribute("data-scenario")) ||
+      new URLSearchParams(location.search).get("scenario") || "";
+    if (scenario) context.scenario = scenario.slice(0, 40);
+    if (section) context.source = section.getAttribute("data-event-source").slice(0, 40);
+    var position = card ? parseInt(card.getAttribute("data-position"), 10) : NaN;
+    if (position >= 0 && position <= 10000) context.position = position;
+    return context;
+  }
+
+  function track(kind, itemId, extra) {
+    var item = parseInt(itemId, 10);
+    var event = { type: String(kind) };
+    if (item > 0) event.item = item;
+    extra = extra || {};
+    var context = pageContext(null);
+    if (extra.context) for (var key in extra.context) context[key] = extra.context[key];
+    event.context = context;
+    if (typeof extra.dwell_ms === "number") event.dwell_ms = Math.max(0, Math.round(extra.dwell_ms));
+    if (extra.query) event.query = String(extra.query);
+    queue.push(event);
+    if (queue.length >= MAX_BATCH) flush(false);
+  }
+
+  function flush(leaving) {
+    if (!queue.length) return;
+    var aid = anonymousId();
+    var token = csrfToken();
+    while (queue.length) {
+      var body = { events: queue.splice(0, MAX_BATCH) };
+      if (aid) body.anonymous_id = aid;
+      send(JSON.stringify(body), token, leaving);
+    }
+  }
+
+  function send(json, token, leaving) {
+    // A leaving visitor's batch goes by beacon, which outlives the page everywhere; a beacon
+    // cannot carry the CSRF header a session needs, so shoppers use fetch keepalive instead.
+    if (leaving && !token && navigator.sendBeacon &&
+        navigator.sendBeacon(ENDPOINT, new Blob([json], { type: "application/json" }))) return;
+    if (!window.fetch) return;
+    var headers = { "Content-Type": "application/json" };
+    if (token) headers["X-CSRFToken"] = token;
+    fetch(ENDPOINT, { method: "POST", body: json, headers: headers, credentials: "same-origin", keepalive: true })
+      .catch(function () { /* events are best effort; the page must never break for them */ });
+  }
+
+  function cardOf(node) {
+    return node && node.closest ? node.closest("[data-item-id]") : null;
+  }
+
+  function onVisibility(entries) {
+    entries.forEach(function (entry) {
+      var card = entry.target;
+      var id = card.getAttribute("data-item-id");
+      if (impressed[id]) { observer.unobserve(card); return; }
+      if (entry.isIntersecting && entry.intersectionRatio >= VISIBLE_RATIO) {
+        if (!timers.has(card)) {
+          timers.set(card, setTimeout(function () {
+            timers.delete(card);
+            if (impressed[id]) return;
+            impressed[id] = true;
+            observer.unobserve(card);
+            queueCardEvent("impression", card);
+          }, VISIBLE_MS));
+        }
+      } else if (timers.has(card)) {
+        clearTimeout(timers.get(card));
+        timers.delete(card);
+      }
+    });
+  }
+
+  function queueCardEvent(kind, card) {
+    track(kind, card.getAttribute("data-item-id"), { context: pageContext(card) });
+  }
+
+  /* Watch the cards under root (the whole page at start; feed.js passes each new page). */
+  function observe(root) {
+    if (!observer) return;
+    var cards = (root || document).querySelectorAll("[data-item-id]");
+    Array.prototype.forEach.call(cards, function (card) {
+      if (!impressed[card.getAttribute("data-item-id")]) observer.observe(card);
+    });
+  }
+
+  function onClick(event) {
+    var link = event.target.closest && event.target.closest('a[data-track="click"]');
+    var card = cardOf(link);
+    if (!card) return;
+    if (event.type === "auxclick" && event.button !== 1) return;
+    queueCardEvent("click", card);
+    flush(true);
+  }
+
+  if ("IntersectionObserver" in window) {
+    observer = new IntersectionObserver(onVisibility, { threshold: [0, VISIBLE_RATIO] });
+  }
+  document.addEventListener("click", onClick, true);
+  document.addEventListener("auxclick", onClick, true);
+  document.addEventListener("visibilitychange", function () {
+    if (document.visibilityState === "hidden") flush(true);
+  });
+  window.addEventListener("pagehide", function () { flush(true); });
+  setInterval(function () { if (queue.length) flush(false); }, FLUSH_MS);
+
+  window.guideEvents = { track: track, flush: function () { flush(true); }, observe: observe };
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", function () { observe(document); });
+  else observe(document);
+})();
