@@ -3,6 +3,7 @@ interest with its reason, delete (sticky), follow, mute, switch personalisation 
 erase. Every write here is the shopper's own decision."""
 
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser
@@ -103,19 +104,30 @@ def personalization_set(*, user: AbstractBaseUser, enabled: bool) -> ShopperProf
     return profile
 
 
+def _iso(moment: datetime | None) -> str | None:
+    return moment.isoformat() if moment else None
+
+
 def shopper_export(*, user: AbstractBaseUser) -> dict[str, Any]:
     """Everything we hold about the shopper, as plain JSON-ready data."""
-    from content.models import Vote
+    from content.models import Favorite, Feedback, Vote
 
     profile = profile_for(user)
     return {
         "account": {"username": user.get_username(), "email": getattr(user, "email", ""),
-                    "date_joined": user.date_joined.isoformat(), "last_login": user.last_login.isoformat() if user.last_login else None},
+                    "date_joined": user.date_joined.isoformat(), "last_login": _iso(user.last_login)},
         "settings": {"personalization_enabled": profile.personalization_enabled,
-                     "onboarded_at": profile.onboarded_at.isoformat() if profile.onboarded_at else None},
+                     "onboarded_at": _iso(profile.onboarded_at)},
         "interests": [h.as_dict() for h in held_interests(user=user, include_deleted=True)],
         "votes": [{"item": v.item_id, "value": "值" if v.value > 0 else "不值", "at": v.created_at.isoformat()}
                   for v in Vote.objects.filter(user=user).order_by("created_at")],
+        "favorites": [{"item": f.item_id, "at": f.created_at.isoformat()}
+                      for f in Favorite.objects.filter(user=user).order_by("created_at")],
+        # Complaints and appeals with the editors' answers; who answered is the platform's, not the shopper's.
+        "feedback": [{"item": f.item_id, "kind": f.get_kind_display(), "category": f.get_category_display(),
+                      "reason": f.reason, "status": f.get_status_display(), "created_at": f.created_at.isoformat(),
+                      "answer": f.answer, "answered_at": _iso(f.answered_at)}
+                     for f in Feedback.objects.filter(user=user).order_by("created_at", "pk")],
         "events": [{"type": e.type, "item": e.item_id, "ts": e.ts.isoformat(), "dwell_ms": e.dwell_ms,
                     "query": e.query, "context": e.context}
                    for e in Event.objects.filter(user=user).order_by("id").iterator(chunk_size=2000)],
@@ -126,6 +138,7 @@ def shopper_export(*, user: AbstractBaseUser) -> dict[str, Any]:
 
 @transaction.atomic
 def shopper_erase(*, user: AbstractBaseUser) -> None:
-    """Delete the account and everything tied to it: events, votes, interests, tokens, settings."""
+    """Delete the account and everything tied to it: events, votes, favourites, complaints and
+    appeals, interests, tokens, settings."""
     Event.objects.filter(user=user).delete()
-    user.delete()  # cascades to votes, interest rows, profile and API tokens
+    user.delete()  # cascades to votes, favourites, feedback, interest rows, profile and API tokens

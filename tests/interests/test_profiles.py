@@ -7,7 +7,7 @@ import pytest
 import time_machine
 from django.utils import timezone
 
-from content.models import Vote
+from content.models import Favorite, Feedback, Vote
 from interests.models import Event, Interest, ItemInterest, UserInterest
 from interests.profiles import profile_rebuild, profile_update
 from interests.shopper import held_interests
@@ -190,28 +190,51 @@ def test_signing_in_brings_anonymous_behaviour_into_the_account(api, alice, camp
     assert "camping" in scores(alice)
 
 
-def test_the_export_holds_everything_about_me(api, alice, camping):
+def test_the_export_holds_everything_about_me(api, alice, camping, blind_box):
     record(alice, "favorite", camping)
     profile_update(user_id=alice.pk)
     Vote.objects.create(user=alice, item=camping, value=1)
+    Vote.objects.create(user=alice, item=blind_box, value=-1)
+    Favorite.objects.create(user=alice, item=camping)
+    Feedback.objects.create(user=alice, item=blind_box, kind="complaint", category="undisclosed_ad",
+                            reason="测评里全是购买链接，没有标广告", status="answered", answer="已核实，补上了广告标注。",
+                            answered_at=timezone.now())
+    Feedback.objects.create(user=alice, item=camping, kind="appeal", category="other", reason="我的笔记被误判为广告")
+    Favorite.objects.create(user=UserFactory(username="bob"), item=blind_box)  # not alice's: not in her export
     api.force_authenticate(alice)
     response = api.get("/api/v1/me/export/")
     assert response.status_code == 200 and "attachment" in response["Content-Disposition"]
     data = response.json()
     assert data["account"]["username"] == "alice"
-    assert data["events"][0]["type"] == "favorite" and data["votes"][0]["value"] == "值"
+    assert data["events"][0]["type"] == "favorite"
+    assert [(v["item"], v["value"]) for v in data["votes"]] == [(camping.pk, "值"), (blind_box.pk, "不值")]
+    assert all(v["at"] for v in data["votes"])
+    assert [f["item"] for f in data["favorites"]] == [camping.pk] and data["favorites"][0]["at"]
+    complaint, appeal = data["feedback"]
+    assert complaint == {"item": blind_box.pk, "kind": "投诉", "category": "广告未标注",
+                         "reason": "测评里全是购买链接，没有标广告", "status": "已答复",
+                         "created_at": complaint["created_at"], "answer": "已核实，补上了广告标注。",
+                         "answered_at": complaint["answered_at"]}
+    assert complaint["created_at"] and complaint["answered_at"]
+    assert (appeal["kind"], appeal["status"], appeal["answer"], appeal["answered_at"]) == ("申诉", "待处理", "", None)
     assert {i["slug"] for i in data["interests"]} >= {"camping", "outdoor"}
 
 
-def test_erasing_my_account_removes_me_and_my_events_but_not_others(api, alice, camping):
+def test_erasing_my_account_removes_my_events_votes_favourites_and_feedback_but_not_others(api, alice, camping):
     bob = UserFactory(username="bob")
     record(alice, "click", camping)
     record(bob, "click", camping)
+    for user in (alice, bob):
+        Vote.objects.create(user=user, item=camping, value=1)
+        Favorite.objects.create(user=user, item=camping)
+        Feedback.objects.create(user=user, item=camping, reason="价格写错了", category="wrong_price")
     api.force_authenticate(alice)
     assert api.delete("/api/v1/me/", {}, format="json").status_code == 400  # needs confirmation
     assert api.delete("/api/v1/me/", {"confirm": True}, format="json").status_code == 204
     assert not type(alice).objects.filter(username="alice").exists()
     assert list(Event.objects.values_list("user__username", flat=True)) == ["bob"]
+    for model in (Vote, Favorite, Feedback):
+        assert list(model.objects.values_list("user__username", flat=True)) == ["bob"], model.__name__
 
 
 def test_the_rebuild_command_recomputes_profiles_from_the_log(alice, camping):
