@@ -35,4 +35,9 @@ app.conf.beat_schedule = {
         "task": "recommender.tasks.recompute_item_neighbors",
         "schedule": crontab(minute=7),
     },
+    # Editors' confirmed and corrected tags are training data; retrain once enough have piled up.
+    "retrain-tagger-if-needed": {
+        "task": "interests.tasks.retrain_tagger_if_needed",
+        "schedule": crontab(minute=37),
+    },
 }

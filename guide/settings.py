@@ -177,6 +177,8 @@ CELERY_TASK_ROUTES = {
     "content.tasks.score_*": {"queue": "scoring"},
     "content.tasks.sweep_*": {"queue": "scoring"},
     "recommender.tasks.*": {"queue": "stats"},
+    # Training takes minutes of CPU: kept off the stats queue so profile updates never wait for it.
+    "interests.tasks.retrain_tagger_if_needed": {"queue": "default"},
     "interests.tasks.*": {"queue": "stats"},
 }
 # An unacknowledged message (worker killed) returns to the queue after this many seconds.

@@ -79,7 +79,7 @@ BRANDS: dict[str, tuple[str, ...]] = {
     "figures": ("万代", "Bandai", "GSC", "良笑社", "寿屋", "Megahouse", "figma", "粘土人", "景品", "一番赏"),
     "building-blocks": ("乐高", "LEGO", "森宝", "布鲁可", "拼奇"),
     "plush": ("Jellycat", "迪士尼玩偶", "三丽鸥", "库洛米", "玉桂狗", "线条小狗", "Loopy"),
-    "anime-merch": ("米哈游周边"),
+    "anime-merch": ("米哈游周边",),
     "model-kits": ("高达", "敢达"),
     # 演出娱乐
     "entertainment": ("大麦", "猫眼", "票星球", "秀动", "纷玩岛"),

@@ -6,13 +6,20 @@ category-labelled real reviews and editor-confirmed tags (interests.training), s
 those top levels, but reads the whole text. Combined, per item:
 
 - every lexicon tag stays, with its weight and matched words;
-- the classifier's most probable top level, when its probability is at least CONFIDENT, is
-  added (a tag with `matched=()`) or boosted to that probability if the lexicon's was lower;
-- a lexicon tag of at least STRONG_LEXICON for a top level the classifier never saw (露营, 盲盒,
-  演唱会 …) keeps the classifier's tag just below it, unless the classifier is SURE: it cannot
-  know that topic, so its guess there is a guess among the wrong classes. Real reviews that
-  merely mention such a word (带宝宝入住) get p > 0.999 from the text around it; posts about the
-  unknown topic rarely pass 0.99 (measured on the held-out reviews and the demo corpus).
+- the classifier's most probable top level, when its probability is at least CONFIDENT and the
+  text has at least MIN_INFORMATIVE_WORDS informative words, is added (a tag with `matched=()`) or
+  boosted to that probability if the lexicon's was lower; a weak lexicon tag (under
+  STRONG_LEXICON) of another top level the classifier knows is lowered just below it: the
+  classifier read the lexicon's weights as inputs and still chose otherwise (a hotel review
+  that mentions 手机 is travel). A strong lexicon tag (the product named) is never overruled:
+  trained on reviews, the classifier misreads posts and deals (美妆横评 as 数码 at 0.61), and
+  overruling strong tags cost 5 points of accuracy on the demo corpus;
+- a lexicon tag of at least STRONG_LEXICON for a top level the classifier never saw (露营, 宠物,
+  演唱会 …) means no classifier tag, unless the classifier is SURE: it cannot know that topic,
+  so its guess there is a guess among the wrong classes (a cat-food deal read as 美妆 at 0.91).
+  Real reviews that merely mention such a word (带宝宝入住) get p > 0.999 from the text around
+  it, and then the classifier's tag leads; posts about the unknown topic rarely pass 0.99
+  (measured on the held-out reviews and the demo corpus).
 
 The model is one linear stack over the shared matrix `learned.features` (see training): its
 coefficients come as one (N_FEATURES, 2K) matrix, so a batch costs one sparse product, plus a
@@ -35,6 +42,7 @@ from scipy.special import softmax
 
 from content.scoring.analysis import Analysis
 from content.scoring.learned import N_FEATURES
+from content.scoring.lexicons import FILLER_TOKENS
 from interests.lexicon import Lexicon, current_lexicon
 from interests.tagging import Tag, interest_tags
 from interests.taxonomy import TOP_LEVEL_SLUGS
@@ -42,12 +50,16 @@ from interests.taxonomy import TOP_LEVEL_SLUGS
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 MODEL_FILE, METADATA_FILE = "tagger.npz", "tagger.json"
 RELOAD_CHECK_SECONDS = 60.0
-# Held-out reviews: the most probable top level is right 24% of the time at p 0.3-0.4, 46% at
-# 0.4-0.5 and 95% above 0.5; below 0.4 a tag would mostly be noise.
-CONFIDENT = 0.4
-SURE = 0.99
+# Held-out reviews: the most probable top level is right 34% of the time below p 0.4, 46% at
+# 0.4-0.5, 58% at 0.5-0.7 and 99% above 0.9; the tag's weight is that probability, so a weak
+# guess weighs little wherever tags are used.
+CONFIDENT = 0.3
+SURE = 0.999
+# Trained on shopping reviews only, the classifier calls anything some shopping category
+# ("哈哈哈哈" reads as 数码 at 0.71): it speaks only for texts with a few informative words.
+MIN_INFORMATIVE_WORDS = 1
 STRONG_LEXICON = 0.5  # one strong keyword in the body (see interests.tagging)
-BELOW = 0.001  # how far under a strong unknown-topic lexicon tag the classifier's tag stays
+BELOW = 0.001  # how far under the classifier's tag a lexicon tag it overruled goes
 LENGTH_BINS = 8  # log2 buckets of the text length: 1, 2-3, 4-7 … 128+ characters
 TOP_INDEX = {slug: i for i, slug in enumerate(TOP_LEVEL_SLUGS)}
 DENSE_FEATURES = (*(f"lexicon:{slug}" for slug in TOP_LEVEL_SLUGS), *(f"length:{i}" for i in range(LENGTH_BINS)))
@@ -92,12 +104,13 @@ class TaggerModel:
         return softmax(logits, axis=1)
 
     def save(self, file: BinaryIO) -> None:
-        """Only the kept rows, as float16: about a third of the features, small on disk."""
-        rows = np.flatnonzero(self.idf)
+        """The kept rows only, each coefficient as one byte into its column's 256 levels."""
+        kept = self.idf > 0
+        codes, levels = encode_columns(self.coef[kept])
         np.savez_compressed(
-            file, version=np.array(self.version), classes=np.array(self.classes), rows=rows.astype(np.int32),
-            coef=self.coef[rows].astype(np.float16), idf=self.idf[rows].astype(np.float16),
-            dense_coef=self.dense_coef, intercept=self.intercept, dense_features=np.array(DENSE_FEATURES),
+            file, version=np.array(self.version), classes=np.array(self.classes), kept=np.packbits(kept),
+            codes=codes, levels=levels, idf=self.idf[kept].astype(np.float16), dense_coef=self.dense_coef,
+            intercept=self.intercept, dense_features=np.array(DENSE_FEATURES),
         )
 
     @classmethod
@@ -105,36 +118,82 @@ class TaggerModel:
         with np.load(path) as arrays:
             if tuple(arrays["dense_features"]) != DENSE_FEATURES:
                 raise ValueError(f"{path} was trained on other dense features: retrain with train_tagger")
-            rows, k = arrays["rows"], len(arrays["classes"])
-            coef = np.zeros((N_FEATURES, 2 * k), np.float32)
-            coef[rows] = arrays["coef"]
+            kept = np.unpackbits(arrays["kept"])[:N_FEATURES].astype(bool)
+            codes, levels = arrays["codes"], arrays["levels"]
+            coef = np.zeros((N_FEATURES, levels.shape[1]), np.float32)
+            coef[kept] = np.take_along_axis(levels, codes.astype(np.intp), axis=0)
             idf = np.zeros(N_FEATURES, np.float32)
-            idf[rows] = arrays["idf"]
+            idf[kept] = arrays["idf"]
             return cls(tuple(str(c) for c in arrays["classes"]), coef, idf, arrays["dense_coef"].astype(np.float64),
                        arrays["intercept"].astype(np.float64), str(arrays["version"]))
 
     def quantised(self) -> "TaggerModel":
-        """The model as saved (float16), so training reports the figures the artifact gives."""
-        return replace(self, coef=self.coef.astype(np.float16).astype(np.float32),
-                       idf=self.idf.astype(np.float16).astype(np.float32))
+        """The model as saved, so training reports the figures the artifact gives."""
+        kept = self.idf > 0
+        codes, levels = encode_columns(self.coef[kept])
+        coef = np.zeros_like(self.coef, dtype=np.float32)
+        coef[kept] = np.take_along_axis(levels, codes.astype(np.intp), axis=0)
+        return replace(self, coef=coef, idf=np.where(kept, self.idf.astype(np.float16), 0).astype(np.float32))
+
+
+LEVELS = 256
+
+
+def encode_columns(matrix: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(uint8 codes, (LEVELS, columns) float32 levels): per column, 1-D k-means (Lloyd, from
+    quantiles) fits 256 levels; a column with at most 256 distinct values is kept exactly, so
+    encoding a decoded matrix gives it back. float16 would take twice the space."""
+    codes = np.zeros(matrix.shape, np.uint8)
+    levels = np.zeros((LEVELS, matrix.shape[1]), np.float32)
+    for j, column in enumerate(matrix.T.astype(np.float64)):
+        distinct = np.unique(column)
+        if len(distinct) <= LEVELS:
+            centres = distinct
+        else:
+            centres = np.quantile(column, np.linspace(0, 1, LEVELS))
+            for _ in range(12):
+                nearest = _nearest(column, centres)
+                sums = np.bincount(nearest, weights=column, minlength=LEVELS)
+                counts = np.bincount(nearest, minlength=LEVELS)
+                centres = np.sort(np.where(counts > 0, sums / np.maximum(counts, 1), centres))
+        levels[: len(centres), j] = centres
+        codes[:, j] = _nearest(column, levels[: len(centres), j].astype(np.float64))
+    return codes, levels
+
+
+def _nearest(values: np.ndarray, centres: np.ndarray) -> np.ndarray:
+    """Index of the nearest of the sorted centres."""
+    right = np.searchsorted(centres, values).clip(1, len(centres) - 1) if len(centres) > 1 else np.zeros(len(values), int)
+    if len(centres) == 1:
+        return right
+    left_is_nearer = values - centres[right - 1] <= centres[right] - values
+    return right - left_is_nearer
+
+
+def informative_words(analysis: Analysis) -> int:
+    return len({w for w in analysis.words if len(w) >= 2 and w not in FILLER_TOKENS})
 
 
 def combine(tags: list[Tag], probabilities: np.ndarray, classes: tuple[str, ...], names: dict[str, str]) -> list[Tag]:
     """The lexicon's tags plus the classifier's confident top level (see the module doc)."""
     best = int(probabilities.argmax())
     probability, slug = float(probabilities[best]), classes[best]
-    if probability < CONFIDENT or slug not in names:  # not confident, or editors retired it
+    if probability < CONFIDENT or slug not in names:  # not confident enough, or editors retired it
         return tags
-    ceiling = max((t.weight for t in tags if t.level == 1 and t.slug not in classes), default=0.0)
-    held_below = ceiling >= STRONG_LEXICON and probability < SURE
-    weight = round(min(probability, ceiling - BELOW) if held_below else probability, 4)
+    unknown_topic = max((t.weight for t in tags if t.level == 1 and t.slug not in classes), default=0.0)
+    if unknown_topic >= STRONG_LEXICON and probability < SURE:
+        return tags
+    weight = round(probability, 4)
     current = next((t for t in tags if t.slug == slug), None)
-    if current is not None and current.weight >= weight:
-        return tags
-    boosted = current._replace(weight=weight) if current else Tag(slug, names[slug], weight, 1, "", ())
-    merged = [t for t in tags if t.slug != slug] + [boosted]
+    chosen = current._replace(weight=max(weight, current.weight)) if current else Tag(slug, names[slug], weight, 1, "", ())
+    merged = [chosen] + [_below(t, chosen.weight) if t.level == 1 and t.slug in classes and t.weight < STRONG_LEXICON else t
+                         for t in tags if t.slug != slug]
     merged.sort(key=lambda tag: (-tag.weight, tag.level, tag.slug))
     return merged
+
+
+def _below(tag: Tag, weight: float) -> Tag:
+    return tag._replace(weight=round(max(weight - BELOW, BELOW), 4)) if tag.weight >= weight else tag
 
 
 def top_level_names(lexicon: Lexicon) -> dict[str, str]:
@@ -153,7 +212,8 @@ def interest_tags_batch(analyses: list[Analysis], X: sp.csr_matrix, lexicon: Lex
         return lexicon_tags
     probabilities = model.probabilities(X, dense_features(analyses, lexicon_tags))
     names = top_level_names(lexicon)
-    return [combine(tags, row, model.classes, names) for tags, row in zip(lexicon_tags, probabilities, strict=True)]
+    return [combine(tags, row, model.classes, names) if informative_words(analysis) >= MIN_INFORMATIVE_WORDS else tags
+            for analysis, tags, row in zip(analyses, lexicon_tags, probabilities, strict=True)]
 
 
 # ---------------------------------------------------------------- loaded once per process
@@ -165,25 +225,28 @@ class _Loaded:
     version: str
     mtime: float
     checked_at: float
+    directory: Path
 
 
 _loaded: _Loaded | None = None
 _lock = threading.Lock()
 
 
-def current_model(directory: Path = ARTIFACTS) -> TaggerModel | None:
-    """The shipped model, reloaded when its file changed (checked at most once a minute)."""
+def current_model(directory: Path | None = None) -> TaggerModel | None:
+    """The model in `directory` (default ARTIFACTS), reloaded when its file changed (checked at
+    most once a minute)."""
     global _loaded
+    directory = directory or ARTIFACTS
     loaded, now = _loaded, time.monotonic()
-    if loaded is not None and now - loaded.checked_at < RELOAD_CHECK_SECONDS:
+    if loaded is not None and loaded.directory == directory and now - loaded.checked_at < RELOAD_CHECK_SECONDS:
         return loaded.model
     with _lock:
         path = directory / MODEL_FILE
         mtime = path.stat().st_mtime if path.exists() else math.nan
-        if loaded is not None and (mtime == loaded.mtime or math.isnan(mtime)):
-            _loaded = _Loaded(loaded.model, loaded.version, loaded.mtime, now)
+        if loaded is not None and loaded.directory == directory and (mtime == loaded.mtime or math.isnan(mtime)):
+            _loaded = replace(loaded, checked_at=now)
         else:
-            _loaded = _Loaded(*_read(directory), mtime, now)
+            _loaded = _Loaded(*_read(directory), mtime, now, directory)
         return _loaded.model
 
 

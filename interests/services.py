@@ -29,7 +29,8 @@ def item_tags_replace(*, tags: dict[int, tuple[list[Tag], list[Tag]]]) -> None:
     ItemInterest.objects.filter(item__in=item_ids).exclude(origin="editor").delete()
     ItemScenario.objects.filter(item__in=item_ids).delete()
     ItemInterest.objects.bulk_create(
-        ItemInterest(item_id=item_id, interest_id=interest_ids[t.slug], weight=round(t.weight, 4), matched=list(t.matched))
+        ItemInterest(item_id=item_id, interest_id=interest_ids[t.slug], weight=round(t.weight, 4),
+                     matched=list(t.matched), origin="lexicon" if t.matched else "classifier")
         for item_id, (interests, _) in tags.items()
         for t in interests
         if t.slug in interest_ids and (item_id, interest_ids[t.slug]) not in editor_tagged

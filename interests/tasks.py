@@ -16,3 +16,14 @@ def update_profile(user_id: int) -> int:
 @shared_task(acks_late=True)
 def rebuild_profile(user_id: int) -> int:
     return profile_rebuild(user_id=user_id)
+
+
+@shared_task(acks_late=False, time_limit=3 * 3600, soft_time_limit=3 * 3600 - 60)
+def retrain_tagger_if_needed() -> dict:
+    """Retrain the interest classifier once enough editor labels have accumulated since the
+    shipped artifact was trained (checked hourly by beat; the count is one cheap query).
+    Acknowledged early: a run outlives the broker's visibility timeout, and a lost one is
+    simply repeated by the next hourly check."""
+    from interests.training import retrain_if_needed  # scikit-learn training code: load it only here
+
+    return retrain_if_needed()

@@ -59,9 +59,19 @@ def keywords(strong: str = "", normal: str = "", weak: str = "", brands: tuple[s
 
 _order = iter(range(1, 10_000))
 
+# Stores that sell every category: listed among a node's brands they would tag a cat-food deal
+# "home" because the shop is 网易严选. A shop name says where, not what.
+RETAILERS = frozenset({"网易严选", "小米有品"})
+
+
+def _brands(slug: str) -> tuple[str, ...]:
+    names = BRANDS.get(slug, ())
+    names = names.split() if isinstance(names, str) else names  # ("米哈游周边") is a str, not a tuple
+    return tuple(name for name in names if name not in RETAILERS)
+
 
 def _interest(slug: str, name: str, parent: str | None, description: str, **tiers: str) -> dict:
-    words = keywords(**tiers, brands=BRANDS.get(slug, ()))
+    words = keywords(**tiers, brands=_brands(slug))
     return {
         "slug": slug,
         "name": name,
@@ -82,14 +92,14 @@ INTERESTS: tuple[dict, ...] = (
         "digital", "手机、电脑、平板、相机、耳机等数码产品",
         strong="数码 数码产品 数码好物 电子产品",
         normal="跑分 处理器 芯片 快充 刷新率 分辨率 骁龙 天玑 麒麟 卡顿 死机 安卓 运行速度 反应速度",
-        weak="评测 测评 参数 性能 续航 屏幕 电池 内存 存储 蓝牙 像素 待机 充电 配置 黑科技 机子 运行 上网 耗电 WiFi",
+        weak="性能 续航 屏幕 电池 内存 存储 蓝牙 像素 待机 充电 配置 黑科技 机子 运行 上网 耗电 WiFi",
     ),
     _interest(
         "phones", "手机", "digital", "智能手机、折叠屏与手机影像",
         strong="手机 智能手机 旗舰机 折叠屏 5G手机 拍照手机 游戏手机 老人机 千元机 直板机 新机 换机",
         normal="通话 信号 铃声 短信 彩信 双卡 摄像头 主摄 长焦 潜望 影像 自拍 指纹 曲面屏 直屏 "
         "鸿蒙 iOS 翻盖 机身 苹果手机 大哥大",
-        weak="手机壳 手机膜 钢化膜 贴膜 发热 苹果",
+        weak="手机壳 手机膜 钢化膜 贴膜 发热",
     ),
     _interest(
         "computers", "电脑", "digital", "笔记本、台式机、装机与显示器",
@@ -101,7 +111,7 @@ INTERESTS: tuple[dict, ...] = (
     _interest(
         "tablets", "平板", "digital", "平板电脑、手写笔与学习平板",
         strong="平板 平板电脑 安卓平板 学习机 学习平板",
-        normal="手写笔 电容笔 触控笔 键盘套 保护套 网课 分屏 大屏 追剧 看视频",
+        normal="手写笔 电容笔 触控笔 键盘套 平板保护套 平板壳 网课 分屏 大屏 追剧 看视频",
         weak="刷剧 画画 应用 App 触控 横屏 读书软件",
     ),
     _interest(
@@ -128,7 +138,7 @@ INTERESTS: tuple[dict, ...] = (
         strong="充电宝 移动电源 数据线 充电器 氮化镓 充电头 扩展坞 拓展坞 键盘 鼠标 无线鼠标 U盘 移动硬盘 "
         "读卡器 路由器",
         normal="手机支架 转接头 Type-C 快充头 磁吸 MagSafe 网速 NAS 支架",
-        weak="配件 线材 插头",
+        weak="线材 插头",
     ),
     # ------------------------------------------------------------------ 家电
     _top(
@@ -153,8 +163,8 @@ INTERESTS: tuple[dict, ...] = (
         "kitchen-appliances", "厨房电器", "appliances", "电饭煲、空气炸锅、洗碗机等",
         strong="厨房电器 电饭煲 空气炸锅 破壁机 豆浆机 微波炉 烤箱 蒸烤箱 蒸烤一体机 洗碗机 油烟机 "
         "抽油烟机 燃气灶 集成灶 电磁炉 电水壶 烧水壶 料理机 榨汁机 净水器 面包机 绞肉机 电压力锅 养生壶",
-        normal="火力 预约 烘焙",
-        weak="做饭 煮饭 下厨 厨房 内胆",
+        normal="火力 烘焙",
+        weak="预约 做饭 煮饭 下厨 厨房 内胆",
     ),
     _interest(
         "air-conditioners", "空调冷暖", "appliances", "空调、风扇与取暖",
@@ -171,14 +181,14 @@ INTERESTS: tuple[dict, ...] = (
     _interest(
         "fridges-washers", "冰箱洗衣机", "appliances", "冰箱冰柜、洗衣机与烘干机",
         strong="冰箱 冰柜 洗衣机 烘干机 干衣机 洗烘套装 洗烘一体 滚筒洗衣机 波轮洗衣机",
-        normal="对开门 十字门 法式多门 嵌入式 风冷 无霜 保鲜 冷冻 冷藏 制冰 脱水 烘干 滚筒 波轮",
-        weak="洗衣 衣物 容积",
+        normal="对开门 十字门 法式多门 嵌入式 风冷 无霜 保鲜 冷冻 制冰 脱水 烘干 滚筒 波轮",
+        weak="洗衣 衣物 容积 冷藏",
     ),
     _interest(
         "tvs", "电视投影", "appliances", "电视、投影与影音",
-        strong="电视 电视机 智能电视 投影仪 激光电视 MiniLED OLED 电视盒子",
-        normal="4K 8K HDR 高刷 流明 幕布 投影",
-        weak="看电视 片源 遥控器 客厅 大屏",
+        strong="电视 电视机 智能电视 投影仪 激光电视 电视盒子",
+        normal="MiniLED 高刷 流明 幕布 投影",
+        weak="OLED 4K 8K HDR 看电视 片源 遥控器 客厅 大屏",
     ),
     _interest(
         "grooming-appliances", "个护电器", "appliances", "吹风机、电动牙刷、剃须刀与美容仪",
@@ -231,14 +241,14 @@ INTERESTS: tuple[dict, ...] = (
         "fashion", "服装、鞋靴、箱包、腕表与配饰",
         strong="穿搭 服饰 OOTD 衣品",
         normal="尺码 码数 偏大 偏小 色差 版型 面料 显瘦 显高 上身 衣服 色差",
-        weak="搭配 时尚 穿 款式 合身 大小合适",
+        weak="搭配 穿 款式 合身 大小合适",
     ),
     _interest(
         "clothing", "服装", "fashion", "外套、上衣、裤装与内衣",
         strong="衣服 外套 羽绒服 大衣 风衣 卫衣 毛衣 针织衫 衬衫 T恤 短袖 长袖 裤子 牛仔裤 阔腿裤 西装 "
         "连衣裙 半身裙 裙子 打底衫 保暖内衣 睡衣 内衣 文胸 袜子 衣裳 裤型 打底裤",
         normal="纯棉 涤纶 羊毛 羊绒 起球 掉色 线头 料子 布料 修身 宽松 褪色 面料 打底",
-        weak="穿着 穿起来 合身 厚 薄 号码 缩水",
+        weak="穿着 穿起来 合身 号码 缩水",
     ),
     _interest(
         "sneakers", "运动鞋", "fashion", "球鞋、跑鞋与板鞋",
@@ -256,7 +266,7 @@ INTERESTS: tuple[dict, ...] = (
         "bags", "箱包", "fashion", "手袋、背包与钱包",
         strong="包包 手提包 托特包 斜挎包 单肩包 双肩包 腋下包 钱包 卡包 帆布包 通勤包 奢侈品 中古包",
         normal="五金 肩带 背包 皮质",
-        weak="容量 大牌",
+        weak="大牌",
     ),
     _interest(
         "watches", "腕表", "fashion", "机械表与时装表",
@@ -276,7 +286,7 @@ INTERESTS: tuple[dict, ...] = (
         "food", "咖啡茶饮、酒水、零食、生鲜与乳品",
         strong="美食 食品 饮料 吃货",
         normal="配料表 口感 口味 好吃 难吃 食材",
-        weak="味道 下午茶 早餐 吃 喝 保质期 生产日期",
+        weak="味道 下午茶 吃 喝 保质期 生产日期",
     ),
     _interest(
         "coffee", "咖啡", "food", "咖啡豆、挂耳、速溶与器具",
@@ -311,19 +321,19 @@ INTERESTS: tuple[dict, ...] = (
         "猕猴桃 奇异果 火龙果 荔枝 龙眼 桃子 水蜜桃 西瓜 哈密瓜 香蕉 蓝莓 椰子 石榴 菠萝 凤梨 柚子 "
         "枇杷 杨梅 山竹 坏果",
         normal="苹果 果肉 多汁 汁水 个头 烂果 产地直发 现摘 梨 水分 果味 果子",
-        weak="新鲜 甜 酸甜 脆 烂 一箱",
+        weak="新鲜 甜 酸甜 脆 一箱",
     ),
     _interest(
         "dairy", "乳品", "food", "牛奶、酸奶与奶酪",
         strong="牛奶 纯牛奶 酸奶 奶酪 鲜奶 鲜牛奶 低温奶 常温奶 有机奶 脱脂奶 乳酸菌 芝士 黄油 奶片 乳制品",
-        normal="乳蛋白 蛋白质 奶香 生牛乳 巴氏 奶味",
+        normal="乳蛋白 奶香 生牛乳 巴氏 奶味",
         weak="奶 喝奶 奶粉",
     ),
     _interest(
         "instant-food", "方便速食", "food", "方便面、螺蛳粉、自热与预制菜",
         strong="方便面 泡面 螺蛳粉 自热火锅 自热米饭 速食 预制菜 酸辣粉 拌面 速冻饺子 水饺 汤圆 挂面",
         normal="料包 调料包",
-        weak="宵夜 夜宵 懒人",
+        weak="宵夜 夜宵",
     ),
     _interest(
         "meat-seafood", "肉禽海鲜", "food", "牛排、肉禽与海鲜",
@@ -350,12 +360,12 @@ INTERESTS: tuple[dict, ...] = (
         strong="钓鱼 路亚 台钓 海钓 矶钓 鱼竿 钓竿 渔轮 鱼线 鱼饵 饵料 浮漂 鱼钩 钓箱 钓椅 钓友 钓鱼佬 "
         "野钓 黑坑",
         normal="中鱼 爆护 打窝 调漂",
-        weak="鱼 上鱼 空军",
+        weak="上鱼 空军",
     ),
     _interest(
         "running", "跑步", "outdoor", "跑鞋、马拉松与跑步训练",
         strong="跑步 跑鞋 马拉松 半马 全马 越野跑 夜跑 晨跑 配速 跑者 跑团 跑步机 碳板",
-        normal="竞速 步频 PB 腰包 公里",
+        normal="竞速 步频 PB 腰包",
         weak="慢跑 训练",
     ),
     _interest(
@@ -367,7 +377,7 @@ INTERESTS: tuple[dict, ...] = (
     _interest(
         "hiking", "徒步登山", "outdoor", "徒步、登山与攀岩",
         strong="徒步 登山 爬山 登山鞋 徒步鞋 登山杖 冲锋衣 抓绒 软壳 硬壳 户外背包 重装 攀岩",
-        normal="GORE-TEX 防水透气 海拔 穿越 轻装",
+        normal="GORE-TEX 防水透气 海拔 重装穿越 轻装",
         weak="山顶 日出 路线",
     ),
     _interest(
@@ -393,8 +403,8 @@ INTERESTS: tuple[dict, ...] = (
     _top(
         "toys", "盲盒、手办、积木、毛绒与谷子",
         strong="潮玩 潮流玩具 玩具",
-        normal="限定 周边 盗版 摆件",
-        weak="二手 溢价 闲鱼 开箱 正版",
+        normal="限定 盗版 摆件",
+        weak="二手 溢价 闲鱼",
     ),
     _interest(
         "blind-boxes", "盲盒", "toys", "盲盒、隐藏款与大娃",
@@ -405,14 +415,14 @@ INTERESTS: tuple[dict, ...] = (
     _interest(
         "figures", "手办", "toys", "比例手办、景品、人偶",
         strong="手办 GK 雕像 比例手办 可动人偶 BJD 棉花娃娃 兵人",
-        normal="涂装 原型 预定 补款 娃娃 模型",
+        normal="涂装 原型 补款 娃娃 模型",
         weak="尾款",
     ),
     _interest(
         "building-blocks", "积木", "toys", "拼搭积木与颗粒玩具",
         strong="积木 拼装积木 小颗粒 大颗粒 积木人 拼搭 乐高积木 国产积木 积木墙 积木桌 城市组 机械组 科技组 创意百变 街景 积木花 积木玩具",
-        normal="颗粒 零件 说明书 拼搭体验 颗粒度 咬合力 底板 人仔 MOC 绝版",
-        weak="拼 拼装",
+        normal="拼插颗粒 积木颗粒 零件 拼搭体验 咬合力 底板 人仔 MOC 绝版",
+        weak="拼装 颗粒度",
     ),
     _interest(
         "plush", "毛绒玩具", "toys", "公仔、玩偶与毛绒挂件",
@@ -423,7 +433,7 @@ INTERESTS: tuple[dict, ...] = (
     _interest(
         "anime-merch", "谷子周边", "toys", "吧唧、立牌与二次元周边",
         strong="谷子 吧唧 徽章 立牌 亚克力 色纸 痛包 痒包 二次元 漫展 同人 cosplay",
-        normal="官谷 无料 排谷 出谷 收谷 周边",
+        normal="官谷 无料 排谷 出谷 收谷 谷子周边 动漫周边",
         weak="cos",
     ),
     _interest(
@@ -442,7 +452,7 @@ INTERESTS: tuple[dict, ...] = (
     _interest(
         "concerts", "演唱会", "entertainment", "演唱会与巡演",
         strong="演唱会 巡演 内场 看台 应援 荧光棒 手幅 灯牌 抢票",
-        normal="返场 安可 歌单 合唱 体育场 场馆 前排",
+        normal="安可 歌单 合唱 体育场 场馆 前排",
         weak="歌手 粉丝",
     ),
     _interest(
@@ -454,7 +464,7 @@ INTERESTS: tuple[dict, ...] = (
     _interest(
         "livehouse", "Livehouse 现场", "entertainment", "乐队现场与独立音乐",
         strong="livehouse 乐队 独立音乐 专场 乐队现场 巡演专场 后摇 朋克 民谣现场 乐迷 演出现场",
-        normal="摇滚 拼盘 pogo 站票 开场乐队 返场 主唱 贝斯 鼓手 吉他手 调音 存包",
+        normal="摇滚 拼盘 pogo 站票 开场乐队 主唱 贝斯 鼓手 吉他手 调音 存包",
         weak="跳水 现场感",
     ),
     _interest(
@@ -466,7 +476,7 @@ INTERESTS: tuple[dict, ...] = (
     _interest(
         "exhibitions", "展览", "entertainment", "美术馆、博物馆与特展",
         strong="展览 看展 美术馆 博物馆 艺术展 特展 沉浸式展 展会 画展 摄影展 艺术馆 展馆 双年展 文物 藏品 漫展 动漫展 车展 艺术装置 文创",
-        normal="展品 策展 沉浸式 导览 讲解器 预约 展厅 打卡点 拍照区 联名款",
+        normal="展品 策展 沉浸式 导览 讲解器 展厅 打卡点 拍照区 联名款",
         weak="",
     ),
     _interest(
@@ -478,7 +488,7 @@ INTERESTS: tuple[dict, ...] = (
     _interest(
         "comedy", "脱口秀喜剧", "entertainment", "脱口秀、相声与喜剧",
         strong="脱口秀 喜剧 相声 德云社 开放麦 漫才 即兴喜剧 脱口秀专场 小剧场 喜剧节 喜剧演出 sketch 音乐喜剧",
-        normal="笑点 段子 包袱 梗 演员 互动 专场 笑到",
+        normal="笑点 段子 包袱 梗 演员 专场 笑到",
         weak="",
     ),
     # ------------------------------------------------------------------ 游戏
@@ -505,13 +515,13 @@ INTERESTS: tuple[dict, ...] = (
         "consoles", "游戏主机", "games", "主机、掌机与卡带",
         strong="游戏机 主机游戏 游戏主机 掌机 卡带 Joy-Con",
         normal="港版 日版 国行 独占 手柄",
-        weak="会员",
+        weak="",
     ),
     _interest(
         "pc-games", "电脑游戏", "games", "单机、网游与 Steam",
         strong="单机游戏 3A 网游 端游 电脑游戏 独立游戏 主机移植 Steam游戏 Epic游戏 开放世界 魂类 Roguelike MMO 吃鸡 "
         "MOBA 射击游戏 模拟经营",
-        normal="单机 帧数 大作 史低 创意工坊 打折季 DLC 配置要求 光追 存档 mod 成就",
+        normal="单机 帧数 大作 创意工坊 打折季 DLC 配置要求 光追 存档 mod 成就",
         weak="通关 好评如潮",
     ),
     _interest(
@@ -525,7 +535,7 @@ INTERESTS: tuple[dict, ...] = (
         "books", "小说、漫画、童书、人文社科与电子书",
         strong="图书 书籍 这本书 本书 此书 读书 看书 阅读 出版社 书单 好书",
         normal="书 作者 印刷 装帧 译本 翻译 纸质 精装 平装 再版 章节 读完 读者 正版书",
-        weak="内容 故事",
+        weak="故事",
     ),
     _interest(
         "fiction", "小说文学", "books", "小说、散文与诗歌",
@@ -548,15 +558,15 @@ INTERESTS: tuple[dict, ...] = (
     ),
     _interest(
         "humanities", "人文社科", "books", "历史、哲学、心理与传记",
-        strong="历史 哲学 社会学 心理学 传记 人文 社科 经济学 历史书 世界史 中国史 近代史 人类学 政治学 非虚构 回忆录 通识 国学 史学",
-        normal="观点 思想 学术 论述 史料 考证 文明 启发 深度 见解 论证",
-        weak="作者观点 角度",
+        strong="哲学 社会学 心理学 传记 人文 社科 经济学 历史书 世界史 中国史 近代史 人类学 政治学 非虚构 回忆录 通识 国学 史学",
+        normal="历史 思想 学术 论述 史料 考证 文明 见解 论证",
+        weak="观点 作者观点 启发",
     ),
     _interest(
         "business-books", "经管励志", "books", "经管、理财与成长",
         strong="经管 管理学 营销 理财 投资 励志 成功学 职场 创业 商业 金融 股票 基金 领导力 时间管理 个人成长 自我提升 沟通技巧 "
         "效率手册 经济学著作",
-        normal="方法论 实操 思维 认知 干货 商业模式 企业",
+        normal="方法论 实操 思维 认知 干货 商业模式",
         weak="鸡汤",
     ),
     _interest(
@@ -683,8 +693,8 @@ INTERESTS: tuple[dict, ...] = (
     ),
     _interest(
         "formula", "奶粉", "baby", "婴幼儿配方奶粉",
-        strong="奶粉 婴儿奶粉 配方奶粉 一段 二段 三段 转奶 水解 冲奶 羊奶粉",
-        normal="乳铁蛋白 OPO HMO DHA 配方",
+        strong="奶粉 婴儿奶粉 配方奶粉 配方奶 奶粉配方 一段奶粉 二段奶粉 三段奶粉 转奶 水解 冲奶 羊奶粉",
+        normal="乳铁蛋白 OPO HMO DHA 二段 三段",
         weak="溶解",
     ),
     _interest(
@@ -721,7 +731,7 @@ INTERESTS: tuple[dict, ...] = (
     _interest(
         "maternity", "孕产", "baby", "孕期与产后",
         strong="孕妇 孕期 待产包 月子 产后 孕妇装 妊娠纹 孕妇枕 月子服 哺乳内衣 防辐射服 产检 孕吐 叶酸 坐月子 产褥垫 收腹带 孕肚",
-        normal="预产期 孕早期 孕晚期 顺产 剖腹产 月嫂 修复",
+        normal="预产期 孕早期 孕晚期 顺产 剖腹产 月嫂 产后修复",
         weak="怀孕",
     ),
     # ------------------------------------------------------------------ 宠物
@@ -742,12 +752,12 @@ INTERESTS: tuple[dict, ...] = (
         "dogs", "狗狗", "pets", "狗粮与遛狗用品",
         strong="狗狗 狗粮 狗绳 牵引绳 遛狗 泰迪 柯基 金毛 柴犬 比熊 边牧 狗窝 拉布拉多 哈士奇 博美 法斗 狗罐头 狗零食 磨牙棒 幼犬 成犬 "
         "狗狗玩具",
-        normal="狗 胸背 撒欢 拆家 训犬",
-        weak="汪",
+        normal="胸背 撒欢 拆家 训犬",
+        weak="狗 汪",
     ),
     _interest(
         "pet-health", "宠物医疗", "pets", "驱虫、疫苗与宠物医院",
-        strong="驱虫 体内驱虫 体外驱虫 猫三联 狂犬疫苗 绝育 宠物医院 宠物医生 猫瘟 细小 耳螨 猫藓 宠物保险 化毛膏 益生菌 营养膏 鱼油 关节",
+        strong="驱虫 体内驱虫 体外驱虫 猫三联 狂犬疫苗 绝育 宠物医院 宠物医生 猫瘟 细小 耳螨 猫藓 宠物保险 化毛膏 益生菌 营养膏 鱼油 宠物关节",
         normal="疫苗 体检 呕吐 软便 拉稀 兽医",
         weak="看病",
     ),
@@ -763,14 +773,14 @@ INTERESTS: tuple[dict, ...] = (
         strong="仓鼠 兔子 鹦鹉 乌龟 鱼缸 水族 金鱼 龙猫 小宠 仓鼠笼 兔笼 鸟笼 水族箱 过滤器 造景 锦鲤 孔雀鱼 爬宠 守宫 仓鼠粮 兔粮 木屑 "
         "垫料",
         normal="换水 硝化菌 鱼粮",
-        weak="鱼 水质",
+        weak="水质",
     ),
     # ------------------------------------------------------------------ 汽车
     _top(
         "auto", "新能源车、燃油车、用品与养车",
         strong="汽车 买车 提车 试驾 车主 车型 4S店",
         normal="落地价 裸车价 指导价 油耗",
-        weak="开车 驾驶 车",
+        weak="开车 驾驶",
     ),
     _interest(
         "evs", "新能源车", "auto", "纯电、增程与插混",
@@ -795,7 +805,7 @@ INTERESTS: tuple[dict, ...] = (
         "car-care", "养车", "auto", "保养、轮胎、洗车与车险",
         strong="小保养 大保养 机油 轮胎 换胎 洗车 打蜡 镀晶 隐形车衣 车险 年检 机滤 空滤 刹车片 刹车油 防冻液 电瓶 补胎 四轮定位 钣金喷漆 "
         "精洗 汽车美容",
-        normal="保养 保养周期 工时费 里程数 门店 维修",
+        normal="保养 保养周期 工时费 里程数",
         weak="修车",
     ),
     _interest(
@@ -825,9 +835,9 @@ SCENARIOS: tuple[dict, ...] = (
     _scenario(
         "commute", "通勤", "上下班路上与工位",
         {"weekdays": WEEKDAYS, "hours": [7, 8, 9, 17, 18, 19]},
-        strong="通勤 上下班 早高峰 晚高峰 通勤包 通勤穿搭 打工人 地铁通勤",
+        strong="通勤 上下班 早高峰 晚高峰 通勤包 通勤穿搭 地铁通勤",
         normal="上班 下班 地铁 公交 上班族 工位 挤地铁",
-        weak="路上 职场",
+        weak="打工人 路上 职场",
     ),
     _scenario(
         "camping-trip", "露营出行", "周末露营、野餐与自驾户外",
@@ -842,7 +852,7 @@ SCENARIOS: tuple[dict, ...] = (
         strong="送礼 礼物 礼盒 送人 伴手礼 生日礼物 送女友 送男友 送女朋友 送男朋友 送老婆 送老公 "
         "送爸妈 送长辈 送闺蜜 送朋友 礼品",
         normal="纪念日 心意 礼袋 贺卡 体面",
-        weak="包装",
+        weak="礼品包装",
     ),
     _scenario(
         "home-office", "居家办公", "在家工作与网课",
@@ -859,10 +869,10 @@ SCENARIOS: tuple[dict, ...] = (
                 ["03-01", "03-08"], ["08-01", "08-31"], ["09-01", "10-07"], ["12-20", "01-01"],
             ],
         },
-        strong="618 双11 双十一 双12 双十二 年货节 大促 百亿补贴 付定金 预售 春节 过年 中秋 情人节 七夕 "
+        strong="618 双11 双十一 双12 双十二 年货节 大促 付定金 预售 春节 过年 中秋 情人节 七夕 "
         "圣诞 圣诞节 元旦 跨年 端午 年货 88会员节 女神节 38节 黑五 黑色星期五",
-        normal="满减 凑单 尾款 秒杀 定金 跨店满减 节日 年夜饭 月饼 粽子",
-        weak="活动 优惠券 限时",
+        normal="满减 凑单 尾款 定金 跨店满减 节日 年夜饭 月饼 粽子",
+        weak="百亿补贴 秒杀",
     ),
     _scenario(
         "travel", "旅行", "出游、出差与度假",
@@ -891,8 +901,8 @@ SCENARIOS: tuple[dict, ...] = (
     _scenario(
         "dorm", "宿舍", "学生宿舍与校园生活",
         {"months": [2, 3, 8, 9]},
-        strong="宿舍 寝室 宿舍好物 上下铺 床帘 学生党 大学生 开学",
-        normal="室友 小功率 学生 校园",
+        strong="宿舍 寝室 宿舍好物 上下铺 床帘 大学生 开学",
+        normal="室友 小功率 学生党 学生 校园",
         weak="",
     ),
     _scenario(
@@ -920,7 +930,7 @@ SCENARIOS: tuple[dict, ...] = (
         "rainy-day", "雨天", "雨季、梅雨与回南天",
         {"months": [3, 4, 5, 6, 7]},
         strong="雨天 下雨 梅雨 梅雨季 回南天 雨季 暴雨 雨伞 雨衣 雨鞋",
-        normal="潮湿 除湿 防水",
+        normal="潮湿 除湿",
         weak="天气",
     ),
     _scenario(

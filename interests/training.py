@@ -61,7 +61,7 @@ REVIEW_INTERESTS = {
 TOP_LEVEL_OF = {node["slug"]: node["parent"] or node["slug"] for node in taxonomy.INTERESTS}
 HELD_OUT_PERCENT = 20
 FOLDS = 5
-MIN_DOCUMENT_FREQUENCY = 8
+MIN_DOCUMENT_FREQUENCY = 5
 MIN_CLASS_EXAMPLES = 20  # a top level with fewer training texts is left to the lexicon
 NBLR_C, MNB_ALPHA, SVM_C, STACK_C = 4.0, 0.1, 0.3, 1.0  # picked by 5-fold CV on the training side
 DEFAULT_SEED = 7
@@ -93,9 +93,21 @@ def example_from_row(row: dict, group: str) -> Example | None:
 
 
 def load_labelled(path: Path) -> list[Example]:
+    """The labelled rows of a JSONL file; ValueError names the first line that is not a JSON object."""
+    examples = []
     with open(path, encoding="utf-8") as lines:
-        rows = (json.loads(line) for line in lines if line.strip())
-        return [e for e in (example_from_row(row, Path(path).stem) for row in rows) if e]
+        for number, line in enumerate(lines, 1):
+            if not line.strip():
+                continue
+            try:
+                row = json.loads(line)
+            except ValueError as error:
+                raise ValueError(f"line {number} is not JSON ({error.msg})") from None
+            if not isinstance(row, dict):
+                raise ValueError(f"line {number} is not a JSON object")
+            if example := example_from_row(row, Path(path).stem):
+                examples.append(example)
+    return examples
 
 
 def editor_examples() -> tuple[list[Example], int]:

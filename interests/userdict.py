@@ -1,5 +1,6 @@
 """The jieba user dictionary (content/scoring/data/userdict.txt), generated from the taxonomy,
-the scenarios, the brand list and common units; `manage.py build_userdict` writes it.
+the scenarios, the brand list, common units and a few shopping phrases; `manage.py build_userdict`
+writes it.
 
 Only words that jieba's own dictionary breaks into single characters go in (牧高笛 → 牧/高/笛,
 三顿半 → 三顿/半): those are the names it cannot know. A compound of words it already knows
@@ -24,11 +25,15 @@ UNITS = (
     "毫安 毫安时 毫升 英寸 公斤 千克 公里 厘米 毫米 平米 平方米 立方米 千瓦 千瓦时 瓦数 分贝 流明 "
     "赫兹 帧率 克重 斤装 升装 匹数 度电 千卡 大卡"
 ).split()
+# Shopping phrases kept whole although jieba knows their parts, precisely to hide those parts:
+# 历史 in 历史低价 is a price, not a history book; 拼 in 拼多多 and 猫 in 天猫 are shops, not
+# building blocks and cats.
+SHOPPING_PHRASES = "历史低价 历史新低 历史最低 历史最低价 拼多多 百亿补贴 天猫".split()
 # jieba keeps a word whole only if every character is in its word alphabet.
 JIEBA_WORD = re.compile(r"[\u4e00-\u9fa5a-zA-Z0-9+#&._%\-]+")
 HAS_CJK = re.compile(r"[\u4e00-\u9fa5]")
 FREQUENCY_FLOOR = 2_000
-TAGS = {"keyword": "n", "brand": "nz", "unit": "q"}
+TAGS = {"keyword": "n", "brand": "nz", "unit": "q", "shopping": "nz"}
 
 
 def candidate_words() -> dict[str, str]:
@@ -42,6 +47,8 @@ def candidate_words() -> dict[str, str]:
             words.setdefault(word, TAGS["keyword"])
     for unit in UNITS:
         words.setdefault(unit, TAGS["unit"])
+    for phrase in SHOPPING_PHRASES:
+        words.setdefault(phrase, TAGS["shopping"])
     return words
 
 
@@ -52,7 +59,7 @@ def userdict_lines(words: dict[str, str] | None = None) -> list[str]:
     reference.initialize()
     lines = []
     for word, tag in sorted((words or candidate_words()).items()):
-        if needs_entry(word, reference):
+        if word in SHOPPING_PHRASES or needs_entry(word, reference):
             lines.append(f"{word} {frequency(word, reference)} {tag}")
     return lines
 

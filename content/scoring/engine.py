@@ -1,6 +1,6 @@
 """The scoring pass over a batch, as plain data: analyse each text once, run the learned models
-on one shared feature matrix, tag interests and scenarios, fingerprint, then the twelve
-dimensions. No database here (content.scoring.service reads facts and writes results)."""
+(the interest classifier too) on one shared feature matrix, tag interests and scenarios,
+fingerprint, then the twelve dimensions. No database here (content.scoring.service reads facts and writes results)."""
 
 import hashlib
 import json
@@ -11,15 +11,17 @@ from content.scoring import learned
 from content.scoring.analysis import MAX_ANALYSED_CHARS, Analysis, analyze
 from content.scoring.facts import ItemFacts, Signals
 from content.scoring.scorers import SCORER_VERSIONS, SCORERS
+from interests.classifier import interest_tags_batch, tagger_version
 from interests.lexicon import Lexicon, current_lexicon
-from interests.tagging import interest_tags, scenario_tags
+from interests.tagging import scenario_tags
 
 ENGINE = "aiuc-1"
 
 
 def engine_version() -> str:
-    """Changes whenever a scorer or a model changes: items scored by another version are stale."""
-    parts = json.dumps([ENGINE, SCORER_VERSIONS, sorted(learned.MODEL_VERSIONS.items())])
+    """Changes whenever a scorer or a model changes (the interest tagger too, as the scorers read
+    its tags): items scored by another version are stale."""
+    parts = json.dumps([ENGINE, SCORER_VERSIONS, sorted(learned.MODEL_VERSIONS.items()), tagger_version()])
     return f"{ENGINE}-{hashlib.sha1(parts.encode()).hexdigest()[:10]}"
 
 
@@ -40,13 +42,14 @@ def score_batch(texts: list[tuple[str, str]], facts: list[ItemFacts], lexicon: L
     matrix = learned.features(analyses)
     positive = learned.sentiment_probabilities(analyses, matrix)
     advertorial = learned.advertorial_probabilities(analyses, matrix)
+    interests = interest_tags_batch(analyses, matrix, lexicon)
     results = []
     for index, (analysis, item_facts) in enumerate(zip(analyses, facts, strict=True)):
         signals = Signals(
             positive_probability=float(positive[index]),
             advertorial_probability=float(advertorial[index]),
             hard_sell=learned.hard_sell_phrases(analysis),
-            interests=interest_tags(analysis, lexicon),
+            interests=interests[index],
             scenarios=scenario_tags(analysis, lexicon),
         )
         fingerprint = dedup.signature_to_bytes(dedup.signature(dedup.dedup_text(*texts[index])))

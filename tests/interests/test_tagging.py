@@ -201,3 +201,76 @@ def test_a_vocabulary_survives_a_parent_cycle_made_by_an_editor():
     vocabulary = build_vocabulary(specs, split=list)
 
     assert vocabulary.ancestors == ((1,), (0,))
+
+
+# Shopping posts full of price and shop jargon, from the demo corpus: the jargon must not read
+# as another interest (返场 is the post-双11 encore sale, 历史低价 a price, 拼多多 a shop, 鱼 in
+# 六种鱼 cat food, 颗粒 kibble, 配方 a recipe, 保护套 a free gift with car film).
+WRONG_FOR_CAT_FOOD = {"entertainment", "books", "toys", "outdoor", "baby", "home"}
+
+
+@pytest.mark.parametrize(
+    "title, body",
+    [
+        (
+            "双11返场好价！渴望六种鱼猫粮 券后619元",
+            "好价速报：渴望 六种鱼猫粮 5.4kg，渴望官方旗舰店下单立减 50 元，店铺会员首单礼金 10 元，"
+            "算下来619元。渴望这款猫粮鱼肉含量高，历史低价 599 元。",
+        ),
+        (
+            "拼多多百亿补贴：皇家 K36 幼猫粮 150.9元（需用券）",
+            "好价速报：皇家 K36 幼猫粮 2kg，拼多多百亿补贴多人团再减 5 元，算下来150.9元。"
+            "皇家这款猫粮蛋白质35%，一袋吃6周。历史最低154.9元，近期历史新低。",
+        ),
+        (
+            "猫粮选购避坑指南：蛋白质含量和性价比最重要",
+            "挑猫粮主要看蛋白质含量、性价比和配料表。颗粒大小要适合猫咪，配方里鱼肉排第一更好，"
+            "网易严选和天猫旗舰店都有，挑食的主子先买小包装试适口性。",
+        ),
+        (
+            "609元买的渴望六种鱼猫粮值不值？",
+            "配方稳定，颗粒偏小，猫咪吃得很香，软便少了。",
+        ),
+    ],
+)
+def test_shopping_jargon_in_a_cat_food_deal_is_not_another_interest(lexicon, title, body):
+    tags = interest_tags(analyze(title, body), lexicon)
+    top_levels = [tag.slug for tag in tags if tag.level == 1]
+
+    assert top_levels[0] == "pets"
+    assert strongest(tags, 2).slug == "cats"
+    assert not WRONG_FOR_CAT_FOOD & set(top_levels)
+
+
+def test_a_free_protective_case_with_car_film_is_not_a_tablet(lexicon):
+    tags = interest_tags(
+        analyze("3M汽车隔热膜 全车 新低2599元 天猫养车", "在天猫养车下单立减 10 元，前 100 名付款送保护套，施工3小时。"),
+        lexicon,
+    )
+
+    assert strongest(tags, 1).slug == "auto"
+    assert "digital" not in {tag.slug for tag in tags}
+
+
+@pytest.mark.parametrize(
+    "title, body, top_level, child",
+    [
+        ("周末去水库钓鱼", "新买的路亚竿和鱼竿都带上了，打窝之后上鱼很快。", "outdoor", "fishing"),
+        ("乐高积木开箱", "拼插颗粒的咬合力很好，积木颗粒没有色差，人仔做工也不错。", "toys", "building-blocks"),
+        ("宝宝换奶粉", "这款配方奶粉的奶粉配方接近母乳，冲奶溶解快。", "baby", "formula"),
+        ("五月天演唱会返场唱了三首", "内场前排，安可的时候全场合唱，荧光棒都挥断了。", "entertainment", "concerts"),
+        ("读完一本中国近代史", "这本书的史料很扎实，历史书里少见的好读。", "books", "humanities"),
+    ],
+)
+def test_the_longer_forms_still_tag_their_topic(lexicon, title, body, top_level, child):
+    tags = interest_tags(analyze(title, body), lexicon)
+
+    assert strongest(tags, 1).slug == top_level
+    assert strongest(tags, 2).slug == child
+
+
+def test_price_phrases_are_single_tokens_that_no_keyword_matches(lexicon):
+    tokens = analyze("", "历史低价，历史新低，历史最低，拼多多百亿补贴").tokens
+
+    assert {"历史低价", "历史新低", "历史最低", "拼多多"} <= set(tokens)
+    assert not interest_tags(analyze("", "历史低价，历史新低，历史最低，拼多多百亿补贴"), lexicon)

@@ -7,7 +7,8 @@ from content.scoring.analysis import Analysis
 from content.scoring.facts import ItemFacts, Score, Signals
 from content.scoring.lexicons import FILLER_TOKENS, PURCHASE_WORDS
 
-VERSION = "text-1"
+VERSION = "text-2"
+CLASSIFIER_EVIDENCE = 0.5
 
 
 def saturating(x: float, scale: float) -> float:
@@ -32,7 +33,12 @@ def consumption_relevance(a: Analysis, facts: ItemFacts, signals: Signals) -> Sc
     if facts.kind in ("deal", "review"):
         evidence += 0.8
     if signals.interests:
-        evidence += signals.interests[0].weight * 1.5
+        # A keyword the lexicon matched is direct evidence. The classifier's top level (no
+        # matched words) says the text reads like a shopping review; trained on reviews only,
+        # it half-believes that of anything, so only a sure call (p >= 0.5) counts, for half.
+        best = signals.interests[0]
+        if best.matched or best.weight >= CLASSIFIER_EVIDENCE:
+            evidence += best.weight * (1.5 if best.matched else 0.75)
     if purchase:
         reasons.append(f"含{quote(purchase)}等消费用语")
     if not reasons:
@@ -73,7 +79,8 @@ def interest_clarity(a: Analysis, facts: ItemFacts, signals: Signals) -> Score:
     children = [t for t in signals.interests if t.level == 2 and t.parent == best.slug]
     value = 100 * best.weight * (0.55 + 0.35 * margin + (0.1 if children else 0))
     label = children[0].name if children else best.name
-    explanation = f"明确属于「{label}」（命中{quote(best.matched)}）"
+    evidence = f"命中{quote(best.matched)}" if best.matched else f"模型判断，把握 {best.weight:.0%}"
+    explanation = f"明确属于「{label}」（{evidence}）"
     if runner_up > 0.5 * best.weight:
         explanation += f"，也涉及「{top[1].name}」"
     return Score(value, explanation)

@@ -5,9 +5,10 @@ such as content/demo/demo_items.jsonl. Prints top-level accuracy (the top-ranked
 equals the label; no tag counts as wrong), macro-F1, coverage (share with any tag) and
 per-class precision/recall, next to the classifier alone and the lexicon alone.
 
---held-out-only (the default for shopping_reviews rows) keeps only the rows on the held-out
-side of the training split for --seed (default: the shipped artifact's seed), so it never
-scores a text the classifier was trained on.
+--held-out-only keeps only the rows on the held-out side of the training split for --seed
+(default: the artifact's seed), so it never scores a text the classifier was trained on. It is
+the default when --data is the very file the artifact was trained on (same SHA-256); any other
+file, such as a separately kept test set, is evaluated whole.
 """
 
 import argparse
@@ -32,13 +33,18 @@ class Command(BaseCommand):
         path = Path(options["data"])
         if not path.is_file():
             raise CommandError(f"--data: no file at {path}")
-        examples = training.load_labelled(path)
+        try:
+            examples = training.load_labelled(path)
+        except (ValueError, UnicodeDecodeError) as error:
+            raise CommandError(f"--data: {path}: {error}") from error
         if not examples:
             raise CommandError(f"--data: no labelled rows in {path}")
+        metadata = artifact_metadata()
         held_out_only = options["held_out_only"]
         if held_out_only is None:
-            held_out_only = any(e.group in training.REVIEW_INTERESTS for e in examples)
-        seed = options["seed"] if options["seed"] is not None else artifact_seed()
+            trained_on = {source.get("sha256") for source in metadata.get("inputs", {}).values()}
+            held_out_only = training.sha256_file(path) in trained_on
+        seed = options["seed"] if options["seed"] is not None else metadata.get("seed", training.DEFAULT_SEED)
         selected = training.split(examples, seed)[1] if held_out_only else examples
         if not selected:
             raise CommandError("no rows left on the held-out side: pass --no-held-out-only")
@@ -51,11 +57,12 @@ class Command(BaseCommand):
         self.stdout.write(summary(report))
 
 
-def artifact_seed() -> int:
+def artifact_metadata() -> dict:
+    """The metadata of the artifact in use ({} without one)."""
     try:
-        return json.loads((classifier.ARTIFACTS / classifier.METADATA_FILE).read_text(encoding="utf-8"))["seed"]
-    except (OSError, ValueError, KeyError):
-        return training.DEFAULT_SEED
+        return json.loads((classifier.ARTIFACTS / classifier.METADATA_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
 
 
 def summary(report: dict) -> str:

@@ -1,0 +1,260 @@
+"""The interest classifier: how its top level combines with the lexicon, the shipped artifact on
+realistic texts, the artifact format, training, evaluate_tagger and the retraining task."""
+
+import json
+from io import StringIO
+from pathlib import Path
+
+import numpy as np
+import pytest
+from django.core.management import CommandError, call_command
+
+from content.scoring import engine, learned
+from content.scoring.analysis import analyze
+from interests import classifier, training
+from interests.classifier import TaggerModel, combine, interest_tags_batch
+from interests.lexicon import Lexicon
+from interests.tagging import Tag, interest_tags
+
+CLASSES = ("beauty", "digital", "fashion", "travel")
+NAMES = {"beauty": "美妆个护", "digital": "数码", "fashion": "服饰", "travel": "旅行", "outdoor": "户外"}
+
+
+def probabilities(**by_slug: float) -> np.ndarray:
+    return np.array([by_slug.get(slug, 0.0) for slug in CLASSES])
+
+
+def top(tags: list[Tag]) -> str:
+    return training.first_top_level(tags)
+
+
+@pytest.fixture(scope="module")
+def lexicon() -> Lexicon:
+    return Lexicon.from_taxonomy()
+
+
+# ---------------------------------------------------------------- combining with the lexicon
+
+
+def test_a_confident_guess_is_added_when_the_lexicon_found_nothing():
+    tags = combine([], probabilities(fashion=0.9, beauty=0.1), CLASSES, NAMES)
+    assert [(t.slug, t.weight, t.level, t.matched) for t in tags] == [("fashion", 0.9, 1, ())]
+
+
+def test_an_unsure_guess_adds_nothing():
+    assert combine([], probabilities(fashion=0.25, beauty=0.25, digital=0.25, travel=0.25), CLASSES, NAMES) == []
+
+
+def test_the_classifier_overrules_a_weak_lexicon_hint_of_a_class_it_knows():
+    # It read the lexicon's weights as inputs, so its confident answer is ranked first.
+    lexicon_tags = [Tag("digital", "数码", 0.33, 1, "", ("手机",))]
+    tags = combine(lexicon_tags, probabilities(travel=0.3, digital=0.2, beauty=0.25, fashion=0.25), CLASSES, NAMES)
+    assert top(tags) == "travel"
+    assert {t.slug for t in tags} == {"travel", "digital"}  # the lexicon's tag stays, below it
+    digital = next(t for t in tags if t.slug == "digital")
+    assert digital.matched == ("手机",) and digital.weight < 0.3
+
+
+def test_a_named_product_is_never_overruled():
+    lexicon_tags = [Tag("beauty", "美妆个护", 1.0, 1, "", ("彩妆", "横评"))]
+    tags = combine(lexicon_tags, probabilities(digital=0.61, beauty=0.39), CLASSES, NAMES)
+    assert top(tags) == "beauty" and tags[0].weight == 1.0
+    assert next(t for t in tags if t.slug == "digital").weight == 0.61
+
+
+def test_a_strong_tag_of_a_topic_the_classifier_never_saw_stays_first():
+    camping = Tag("outdoor", "户外", 0.9, 1, "", ("帐篷",))
+    assert combine([camping], probabilities(travel=0.95, fashion=0.05), CLASSES, NAMES) == [camping]
+    sure = combine([camping], probabilities(travel=0.9995, fashion=0.0005), CLASSES, NAMES)
+    assert top(sure) == "travel" and camping in sure  # 带宝宝入住: a hotel review that names another topic
+
+
+def test_a_retired_top_level_is_never_added():
+    assert combine([], probabilities(fashion=0.95), CLASSES, {"beauty": "美妆个护"}) == []
+
+
+# ---------------------------------------------------------------- the shipped artifact
+
+
+@pytest.fixture(scope="module")
+def shipped() -> TaggerModel:
+    model = TaggerModel.load(classifier.ARTIFACTS / classifier.MODEL_FILE)
+    metadata = json.loads((classifier.ARTIFACTS / classifier.METADATA_FILE).read_text(encoding="utf-8"))
+    assert model.version == metadata["version"]
+    return model
+
+
+@pytest.mark.parametrize("title, body, expected", [
+    ("", "物流很快，面料摸着很舒服，尺码标准，洗了一次没有缩水，颜色和图片一样。", "fashion"),
+    ("", "房间干净整洁，前台服务热情，早餐种类丰富，离地铁站走路五分钟，下次还住这里。", "travel"),
+    ("", "用了两周头皮不油了，泡沫细腻，味道清香，洗完头发很顺滑。", "beauty"),
+    ("", "屏幕显示细腻，运行速度很快，电池续航一天没问题，系统流畅不卡顿。", "digital"),
+    ("", "很甜很新鲜，个头均匀，没有坏果，冷链送到还是凉的。", "food"),
+])
+def test_reviews_that_name_no_product_get_their_top_level(shipped, lexicon, title, body, expected):
+    analysis = analyze(title, body)
+    [tags] = interest_tags_batch([analysis], learned.features([analysis]), lexicon, shipped)
+    assert top(tags) == expected
+
+
+@pytest.mark.parametrize("title, body, expected", [
+    ("周末带娃露营｜牧高笛冷山帐篷+天幕开箱", "营地在湖边，风有点大，天幕要多打几根地钉。蛋卷桌和卡式炉都是新入的。", "outdoor"),
+    ("泡泡玛特新系列端盒｜抽到隐藏款啦", "Labubu 这一季做工比上次好，12 个里出了一个隐藏款。", "toys"),
+    ("周杰伦演唱会抢票攻略", "大麦开票前一晚设好实名观演人，看台视野其实比内场后排好。", "entertainment"),
+    ("恋与深空新卡面太好看了", "乙游玩家的快乐！这次的思念抽了 80 抽出金，女性向游戏天花板。", "games"),
+])
+def test_topics_the_reviews_never_mention_keep_their_lexicon_tag_first(shipped, lexicon, title, body, expected):
+    analysis = analyze(title, body)
+    [tags] = interest_tags_batch([analysis], learned.features([analysis]), lexicon, shipped)
+    assert top(tags) == expected
+    assert top(tags) == top(interest_tags(analysis, lexicon))
+
+
+def test_a_batch_tags_each_item_as_alone(shipped, lexicon):
+    texts = [("", "质量很好，穿着合身"), ("小米14 Pro 体验", "续航一天一充，拍照很稳"), ("", "")]
+    analyses = [analyze(*text) for text in texts]
+    together = interest_tags_batch(analyses, learned.features(analyses), lexicon, shipped)
+    alone = [interest_tags_batch([a], learned.features([a]), lexicon, shipped)[0] for a in analyses]
+    assert together == alone
+
+
+def test_the_artifact_reads_back_to_the_same_probabilities(shipped, tmp_path):
+    path = tmp_path / "tagger.npz"
+    with open(path, "wb") as file:
+        shipped.save(file)
+    again = TaggerModel.load(path)
+    analyses = [analyze("", "房间很大，服务周到"), analyze("", "屏幕清晰")]
+    X = learned.features(analyses)
+    dense = classifier.dense_features(analyses, [[] for _ in analyses])
+    assert again.classes == shipped.classes and again.version == shipped.version
+    assert np.allclose(again.probabilities(X, dense), shipped.probabilities(X, dense), atol=1e-6)
+
+
+def test_a_damaged_or_missing_artifact_leaves_the_lexicon_tags(tmp_path, lexicon, monkeypatch):
+    (tmp_path / classifier.MODEL_FILE).write_bytes(b"not a model")
+    monkeypatch.setattr(classifier, "ARTIFACTS", tmp_path)
+    monkeypatch.setattr(classifier, "_loaded", None)
+    assert classifier.current_model() is None and classifier.tagger_version() == "missing"
+    analysis = analyze("", "面料柔软，尺码标准")
+    tags = interest_tags_batch([analysis], learned.features([analysis]), lexicon)
+    assert tags == [interest_tags(analysis, lexicon)]
+
+
+def test_the_scoring_engine_version_follows_the_tagger(monkeypatch):
+    before = engine.engine_version()
+    monkeypatch.setattr(engine, "tagger_version", lambda: "tagger-retrained")
+    assert engine.engine_version() != before
+
+
+# ---------------------------------------------------------------- training, evaluation, retraining
+
+PHRASES = {
+    "书籍": ["这本书印刷清晰", "作者文笔细腻", "情节引人入胜", "纸张厚实", "值得一读的小说"],
+    "衣服": ["面料柔软舒服", "尺码标准合身", "裤子版型好看", "衣服没有色差", "洗后不起球"],
+    "酒店": ["房间干净整洁", "前台服务热情", "早餐丰富", "离地铁很近", "入住体验很好"],
+    "洗发水": ["洗完头发顺滑", "泡沫细腻清香", "头皮不再发痒", "去屑效果明显", "发质变软了"],
+}
+EXTRA = ["物流很快", "包装完好", "客服耐心", "下次还买", "性价比高", "有点贵", "还行吧"]
+
+
+def write_reviews(path: Path, per_category: int, seed: int = 3) -> Path:
+    """Small labelled reviews shaped like shopping_reviews.jsonl, learnable but not trivially."""
+    rng = np.random.default_rng(seed)
+    rows = []
+    for category, phrases in PHRASES.items():
+        for i in range(per_category):
+            words = list(rng.choice(phrases, 2, replace=False)) + list(rng.choice(EXTRA, 2, replace=False))
+            rng.shuffle(words)
+            rows.append({"id": f"{category}-{i}", "category": category, "label": 1, "text": "，".join(words) + f"。第{i}次"})
+    path.write_text("".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows), encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="module")
+def small_reviews(tmp_path_factory) -> Path:
+    return write_reviews(tmp_path_factory.mktemp("reviews") / "reviews.jsonl", 60)
+
+
+@pytest.mark.django_db
+def test_training_is_reproducible_and_learns_the_small_set(small_reviews, tmp_path):
+    first = training.train_and_save(small_reviews, tmp_path / "a", seed=5, command="test")
+    second = training.train_and_save(small_reviews, tmp_path / "b", seed=5, command="test")
+    assert first["artifact"]["coefficients_sha256"] == second["artifact"]["coefficients_sha256"]
+    assert first["classes"] == ["beauty", "books", "fashion", "travel"]
+    assert first["metrics"]["held_out"]["classifier"]["accuracy"] >= 0.9
+    assert first["inputs"]["reviews"]["sha256"] == training.sha256_file(small_reviews)
+    model = TaggerModel.load(tmp_path / "a" / classifier.MODEL_FILE)
+    assert model.version == first["version"]
+
+
+@pytest.mark.django_db
+def test_evaluate_tagger_prints_held_out_accuracy_and_macro_f1(small_reviews, tmp_path, monkeypatch):
+    training.train_and_save(small_reviews, tmp_path, seed=5, command="test")
+    monkeypatch.setattr(classifier, "ARTIFACTS", tmp_path)
+    monkeypatch.setattr(classifier, "_loaded", None)
+    out = StringIO()
+    call_command("evaluate_tagger", "--data", str(small_reviews), stdout=out)
+    text = out.getvalue()
+    assert "held-out rows for seed 5" in text  # the artifact's own training file: only its held-out side
+    assert "accuracy" in text and "macro-F1" in text
+    combined = next(line for line in text.splitlines() if "combined tagger" in line)
+    assert float(combined.split()[-4]) >= 0.9
+
+
+@pytest.mark.django_db
+def test_evaluate_tagger_uses_every_row_of_a_file_it_was_not_trained_on(small_reviews, tmp_path, monkeypatch):
+    training.train_and_save(small_reviews, tmp_path, seed=5, command="test")
+    monkeypatch.setattr(classifier, "ARTIFACTS", tmp_path)
+    monkeypatch.setattr(classifier, "_loaded", None)
+    other = write_reviews(tmp_path / "other.jsonl", 10, seed=11)
+    out = StringIO()
+    call_command("evaluate_tagger", "--data", str(other), stdout=out)
+    assert "40 of 40 labelled rows (all rows)" in out.getvalue()
+
+
+@pytest.mark.parametrize("content, message", [
+    (None, "no file"),
+    ("", "no labelled rows"),
+    ('{"category": "书籍", "text": "好书"}\nnot json\n', "line 2"),
+])
+def test_evaluate_tagger_answers_bad_data_clearly(tmp_path, content, message):
+    path = tmp_path / "data.jsonl"
+    if content is not None:
+        path.write_text(content, encoding="utf-8")
+    with pytest.raises(CommandError, match=message):
+        call_command("evaluate_tagger", "--data", str(path))
+
+
+@pytest.mark.django_db
+def test_retraining_waits_for_enough_new_editor_labels(small_reviews, tmp_path):
+    from interests.models import Interest, ItemInterest
+    from interests.tasks import retrain_tagger_if_needed
+    from tests.factories import ItemFactory
+
+    training.train_and_save(small_reviews, tmp_path, seed=5, command="test")
+    assert training.retrain_if_needed(tmp_path, threshold=1) == {"retrained": False, "new_editor_labels": 0}
+
+    fashion = Interest.objects.get(slug="fashion")
+    for i in range(3):
+        ItemInterest.objects.create(item=ItemFactory(body_text=f"面料柔软舒服，第{i}件"), interest=fashion, weight=1.0, origin="editor")
+    assert training.retrain_if_needed(tmp_path, threshold=4)["retrained"] is False
+    result = training.retrain_if_needed(tmp_path, threshold=3)
+    assert result["retrained"] is True and result["new_editor_labels"] == 3
+    after = json.loads((tmp_path / classifier.METADATA_FILE).read_text(encoding="utf-8"))
+    assert after["seed"] == 5 and after["version"] == result["version"] and after["samples"]["editor_labels"] == 3
+    assert training.retrain_if_needed(tmp_path, threshold=3)["retrained"] is False  # counted from the new artifact
+    assert retrain_tagger_if_needed.apply().get()["retrained"] is False  # the beat task: far below its threshold
+
+
+@pytest.mark.django_db
+def test_editor_labels_join_the_training_data(small_reviews, tmp_path):
+    from interests.models import Interest, ItemInterest
+    from tests.factories import ItemFactory
+
+    camping = Interest.objects.get(slug="camping")
+    for i in range(25):
+        item = ItemFactory(title=f"露营第{i}次", body_text=f"天幕地钉营地，带娃过周末，第{i}晚")
+        ItemInterest.objects.create(item=item, interest=camping, weight=1.0, origin="editor")
+    metadata = training.train_and_save(small_reviews, tmp_path, seed=5, command="test")
+    assert metadata["samples"]["editor_labels"] == 25
+    assert "outdoor" in metadata["classes"]
