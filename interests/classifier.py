@@ -7,7 +7,7 @@ those top levels, but reads the whole text. Combined, per item:
 
 - every lexicon tag stays, with its weight and matched words;
 - the classifier's most probable top level, when its probability is at least CONFIDENT and the
-  text has at least MIN_INFORMATIVE_WORDS informative words, is added (a tag with `matched=()`) or
+  text has an informative word (not only 哈哈, emoji or filler), is added (a tag with `matched=()`) or
   boosted to that probability if the lexicon's was lower; a weak lexicon tag (under
   STRONG_LEXICON) of another top level the classifier knows is lowered just below it: the
   classifier read the lexicon's weights as inputs and still chose otherwise (a hotel review
@@ -56,8 +56,7 @@ RELOAD_CHECK_SECONDS = 60.0
 CONFIDENT = 0.3
 SURE = 0.999
 # Trained on shopping reviews only, the classifier calls anything some shopping category
-# ("哈哈哈哈" reads as 数码 at 0.71): it speaks only for texts with a few informative words.
-MIN_INFORMATIVE_WORDS = 1
+# ("哈哈哈哈" reads as 数码 at 0.71): it speaks only for texts with an informative word.
 STRONG_LEXICON = 0.5  # one strong keyword in the body (see interests.tagging)
 BELOW = 0.001  # how far under the classifier's tag a lexicon tag it overruled goes
 LENGTH_BINS = 8  # log2 buckets of the text length: 1, 2-3, 4-7 … 128+ characters
@@ -96,9 +95,10 @@ class TaggerModel:
     def probabilities(self, X: sp.csr_matrix, dense: np.ndarray) -> np.ndarray:
         k = len(self.classes)
         products = np.asarray(X @ self.coef, dtype=np.float64)
-        squares = X.copy()
-        squares.data **= 2
-        norms = np.sqrt(np.asarray(squares @ (self.idf**2), dtype=np.float64))
+        # ||row * idf||, touching only the stored entries (X is CSR)
+        rows = np.repeat(np.arange(X.shape[0]), np.diff(X.indptr))
+        weighted = X.data.astype(np.float64) * self.idf[X.indices]
+        norms = np.sqrt(np.bincount(rows, weights=weighted * weighted, minlength=X.shape[0]))
         norms[norms == 0] = 1.0
         logits = products[:, :k] + products[:, k:] / norms[:, None] + dense @ self.dense_coef + self.intercept
         return softmax(logits, axis=1)
@@ -170,8 +170,8 @@ def _nearest(values: np.ndarray, centres: np.ndarray) -> np.ndarray:
     return right - left_is_nearer
 
 
-def informative_words(analysis: Analysis) -> int:
-    return len({w for w in analysis.words if len(w) >= 2 and w not in FILLER_TOKENS})
+def has_informative_word(analysis: Analysis) -> bool:
+    return any(len(w) >= 2 and w not in FILLER_TOKENS for w in analysis.words)
 
 
 def combine(tags: list[Tag], probabilities: np.ndarray, classes: tuple[str, ...], names: dict[str, str]) -> list[Tag]:
@@ -212,7 +212,7 @@ def interest_tags_batch(analyses: list[Analysis], X: sp.csr_matrix, lexicon: Lex
         return lexicon_tags
     probabilities = model.probabilities(X, dense_features(analyses, lexicon_tags))
     names = top_level_names(lexicon)
-    return [combine(tags, row, model.classes, names) if informative_words(analysis) >= MIN_INFORMATIVE_WORDS else tags
+    return [combine(tags, row, model.classes, names) if has_informative_word(analysis) else tags
             for analysis, tags, row in zip(analyses, lexicon_tags, probabilities, strict=True)]
 
 

@@ -84,3 +84,14 @@ def test_times_become_utc(value, expected):
 def test_unreadable_times_raise(value):
     with pytest.raises(ValueError):
         parse_datetime_utc(value)
+
+
+def test_the_fast_nfkc_equals_unicodedata_on_every_code_point():
+    import unicodedata
+
+    from content.pipeline.normalize import nfkc
+
+    every = "".join(chr(code) for code in range(0x20, 0x30000) if not 0xD800 <= code < 0xE000)
+    assert nfkc(every) == unicodedata.normalize("NFKC", every)
+    for text in ("ＡＢＣ１２３，！　好价…", "①②℃￥", "e\u0301", "ｶﾀｶﾅ", "已经是半角"):
+        assert nfkc(text) == unicodedata.normalize("NFKC", text)
