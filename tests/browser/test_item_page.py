@@ -130,3 +130,31 @@ def test_a_shopper_complains_about_an_item_and_follows_it_up(shopper, demo, new_
     expect(page.get_by_text(reason)).to_be_visible()
     expect(page.get_by_text("价格不实").first).to_be_visible()
     screenshot(page, "my-feedback")
+
+
+def test_the_feed_follows_what_a_shopper_votes_for_and_favourites(shopper, demo, new_page):
+    # Xiaomei picked 数码 and 图书; she discovers a circle she never picked on item pages.
+    from interests.models import Interest
+
+    picked = {"digital", "books"}
+    circle = next(top for top in Interest.objects.filter(parent__isnull=True).order_by("slug")
+                  if top.slug not in picked and demo.tagged(top.slug).count() >= 2)
+    liked = list(demo.tagged(circle.slug)[:2])
+    page = new_page(user=shopper)
+    page.goto("/")
+    reasons_before = page.locator(".card .reason").all_inner_texts()
+    assert not any(circle.name in reason for reason in reasons_before)
+
+    for item in liked:
+        page.goto(item_path(item))
+        worth_button(page).click()
+        expect(worth_button(page)).to_have_attribute("aria-pressed", "true")
+        favourite = page.get_by_role("button", name=re.compile("收藏"))
+        favourite.click()
+        expect(favourite).to_have_attribute("aria-pressed", "true")
+
+    page.goto("/")
+    reasons_after = page.locator(".card .reason").all_inner_texts()
+    assert any(circle.name in reason for reason in reasons_after), (circle.name, reasons_after)
+    page.goto("/me/interests/")
+    expect(page.locator(f"li[data-slug='{circle.slug}']")).to_be_visible()
