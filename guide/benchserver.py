@@ -8,8 +8,11 @@ import time
 import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 from django.conf import settings
+
+_servers: dict[int, subprocess.Popen] = {}  # port → the gunicorn master serving it
 
 
 def free_port() -> int:
@@ -19,13 +22,16 @@ def free_port() -> int:
 
 
 @contextmanager
-def gunicorn(*, workers: int, extra_env: dict[str, str] | None = None) -> Iterator[int]:
-    """A running gunicorn (sync workers, as in docker-compose) on a free port; yields the port."""
+def gunicorn(*, workers: int, worker_class: str = "sync", threads: int = 1,
+             extra_env: dict[str, str] | None = None) -> Iterator[int]:
+    """A running gunicorn on a free port; yields the port. Sync workers by default, as in
+    docker-compose; `worker_class="gthread"` with `threads` keeps connections alive."""
     port = free_port()
     env = {**os.environ, "DEBUG": "", "SECRET_KEY": settings.SECRET_KEY, **(extra_env or {})}
     process = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", "guide.wsgi:application", "--bind", f"127.0.0.1:{port}",
-         "--workers", str(workers), "--log-level", "warning", "--backlog", "2048"],
+         "--workers", str(workers), "--worker-class", worker_class, "--threads", str(threads),
+         "--log-level", "warning", "--backlog", "2048"],
         cwd=settings.BASE_DIR, env=env,
     )
     try:
@@ -38,7 +44,36 @@ def gunicorn(*, workers: int, extra_env: dict[str, str] | None = None) -> Iterat
                 if process.poll() is not None or time.monotonic() > deadline:
                     raise RuntimeError("gunicorn did not start") from None
                 time.sleep(0.3)
+        _servers[port] = process
         yield port
     finally:
+        _servers.pop(port, None)
         process.terminate()
         process.wait(timeout=30)
+
+
+def server_cpu_seconds(port: int) -> float:
+    """CPU time (user + system) used so far by the gunicorn on `port`, master and workers
+    (Linux /proc; 0.0 where it cannot be read). Workers that were replaced are not counted."""
+    process = _servers.get(port)
+    if process is None:
+        return 0.0
+    return sum(_cpu_seconds(pid) for pid in [process.pid, *_children(process.pid)])
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for listing in Path(f"/proc/{pid}/task").glob("*/children"):
+        try:
+            found += [int(child) for child in listing.read_text().split()]
+        except OSError:
+            continue
+    return found
+
+
+def _cpu_seconds(pid: int) -> float:
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")

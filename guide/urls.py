@@ -44,9 +44,9 @@ urlpatterns = [
             name="my-interest-page-action"),
     path("me/personalization/", interests_views.my_personalization, name="my-personalization"),
     path("me/delete/", interests_views.delete_account, name="delete-account"),
+    path("api/v1/", include(api_v1)),  # first: the hot API paths resolve without trying the pages
     path("", include("content.urls")),
     path("", include("recommender.urls")),
-    path("api/v1/", include(api_v1)),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="api-docs"),
 ]

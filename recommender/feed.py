@@ -4,12 +4,16 @@ per interest circle, latest and hot.
 A feed is computed once (up to FEED_LENGTH entries) and cached; pages are slices of that cached
 list addressed by a signed cursor, so paging never repeats or skips an item even while new
 content arrives. When the shopper acts (hides, favourites, votes…), their generation number
-moves on and their next first page is computed afresh."""
+moves on and their next first page is computed afresh. Rendered pages are kept too
+(feed_rendered_page), so serving a page again is a single cache read."""
 
 import hashlib
+import time
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from django.core import signing
 from django.core.cache import cache
@@ -17,7 +21,13 @@ from django.utils import timezone
 
 from content.models import Item
 from interests.models import ItemInterest
-from interests.selectors import engaged_items, hidden_items, interest_affinities, seen_counts
+from interests.selectors import (
+    engaged_items,
+    hidden_items,
+    interest_affinities,
+    personalization_enabled,
+    seen_counts,
+)
 from recommender import candidates as sources
 from recommender import pools
 from recommender.context import active_scenarios
@@ -44,38 +54,105 @@ class FeedRequest:
     interest: str = ""  # a circle: an interest slug
     scenario: str = ""  # explicit scenario slug; otherwise inferred from the time
     now: datetime | None = None
+    generation: int | None = None  # the shopper's feed generation, when already read
+
+
+@dataclass(frozen=True)
+class FeedSlice:
+    feed_id: str
+    offset: int
+    entries: list[dict]  # {item, reason, sponsored}
+    next_cursor: str | None
+    serve_until: float  # Unix time after which this first page is no longer served (FEED_TTL)
+
+
+@dataclass(frozen=True)
+class RenderedPage:
+    personal: bool
+    results: bytes  # the page's entries, rendered
+    next_cursor: str | None
 
 
 def feed_generation(user_id: int | None) -> int:
-    return cache.get(f"feed-gen:{user_id}", 0) if user_id else 0
+    return cache.get(_generation_key(user_id), 0) if user_id else 0
 
 
 def feed_invalidate(user_id: int) -> None:
     """The shopper acted: their next first page is computed afresh."""
     try:
-        cache.incr(f"feed-gen:{user_id}")
+        cache.incr(_generation_key(user_id))
     except ValueError:
-        cache.set(f"feed-gen:{user_id}", 1, None)
+        cache.set(_generation_key(user_id), 1, None)
 
 
 def feed_page(request: FeedRequest, *, cursor: str | None, limit: int) -> tuple[str, int, list[dict], str | None]:
     """(feed id, offset, page of {item, reason, sponsored} entries, cursor of the next page)."""
+    page = feed_slice(request, cursor=cursor, limit=limit)
+    return page.feed_id, page.offset, page.entries, page.next_cursor
+
+
+def feed_slice(request: FeedRequest, *, cursor: str | None, limit: int) -> FeedSlice:
+    """The requested page (feed_page's answer) and until when it may be served as a first page."""
     if cursor:
         feed_id, offset = _read_cursor(cursor)
         entries = cache.get(f"feed-id:{feed_id}")
         if entries is None:
             raise CursorError("stale_cursor", "这个列表已经更新，请从第一页重新加载。")
+        serve_until = float("inf")
     else:
-        feed_id, entries, offset = _cached_feed(request)
-    page = entries[offset : offset + limit]
+        feed_id, entries, serve_until = _cached_feed(request)
+        offset = 0
     following = offset + limit
     next_cursor = signing.dumps({"f": feed_id, "o": following}, salt="feed") if following < len(entries) else None
-    return feed_id, offset, page, next_cursor
+    return FeedSlice(feed_id, offset, entries[offset:following], next_cursor, serve_until)
 
 
-def page_key(feed_id: str, offset: int, limit: int) -> str:
-    """Where the rendered page of a computed feed is kept (the API renders each page once)."""
-    return f"feed-page:{feed_id}:{offset}:{limit}"
+def feed_rendered_page(user_id: int | None, *, mode: str, interest: str, scenario: str, cursor: str | None,
+                       limit: int, render: Callable[[list[dict]], bytes], max_age: int,
+                       cached: dict[str, Any] | None = None) -> RenderedPage:
+    """The page feed_page gives (personal when the shopper's switch is on), rendered by
+    `render` once and then kept for up to `max_age` seconds (a first page no longer than its
+    feed serves first pages). Warm, it is one cache read of the entries feed_page_keys names:
+    the shopper's switch, their feed generation and the rendered page (`cached` when the
+    caller read them already). A kept first page is served only while it is still the one
+    feed_page would give: same generation (acting moves on), switch and hour. Raises
+    CursorError like feed_page."""
+    keys = feed_page_keys(user_id, mode=mode, interest=interest, scenario=scenario, cursor=cursor, limit=limit)
+    found = cached if cached is not None else cache.get_many(keys)
+    slot, switch_key, generation_key = keys[0], f"personalization:{user_id}", _generation_key(user_id)
+    # The switch's cache belongs to interests.selectors.personalization_enabled, which answers
+    # (and fills it) whenever it is missing here: a mismatch costs a query, never a wrong answer.
+    enabled = found.get(switch_key)
+    personal = bool(user_id) and (enabled if enabled is not None else personalization_enabled(user_id))
+    request = FeedRequest(user_id=user_id, personal=personal, mode=mode, interest=interest, scenario=scenario,
+                          now=timezone.now(), generation=found.get(generation_key, 0))
+    head = None if cursor else _head_key(request)
+    kept = found.get(slot)
+    if kept is not None and kept[0] == head and kept[3] > time.time():
+        return RenderedPage(personal, kept[1], kept[2])
+    page = feed_slice(request, cursor=cursor, limit=limit)
+    results = render(page.entries)
+    ttl = min(max_age, page.serve_until - time.time())
+    if ttl >= 1:
+        cache.set(slot, (head, results, page.next_cursor, page.serve_until), int(ttl))
+    return RenderedPage(personal, results, page.next_cursor)
+
+
+def feed_page_keys(user_id: int | None, *, mode: str, interest: str, scenario: str, cursor: str | None,
+                   limit: int) -> list[str]:
+    """The cache entries feed_rendered_page reads, the rendered page's first. A later page is
+    kept by its feed and offset (whoever asks: the signed cursor names the feed), a first page
+    by who asks for which feed. Raises CursorError for a bad cursor."""
+    if cursor:
+        feed_id, offset = _read_cursor(cursor)
+        slot = f"feed-rendered:{feed_id}:{offset}:{limit}"
+    else:
+        slot = f"feed-rendered-first:{user_id or '-'}:{mode}:{interest}:{scenario}:{limit}"
+    return [slot, f"personalization:{user_id}", _generation_key(user_id)] if user_id else [slot]
+
+
+def _generation_key(user_id: int | None) -> str:
+    return f"feed-gen:{user_id}"
 
 
 def _read_cursor(cursor: str) -> tuple[str, int]:
@@ -88,20 +165,30 @@ def _read_cursor(cursor: str) -> tuple[str, int]:
         raise CursorError("invalid_cursor", "cursor 无效。") from exc
 
 
-def _cached_feed(request: FeedRequest) -> tuple[str, list[dict], int]:
+def _head_key(request: FeedRequest) -> str:
+    """The first page's feed: per shopper and generation (or everyone, when not personal),
+    mode, circle, scenario and hour."""
     now = request.now or timezone.now()
-    identity = f"{request.user_id}:{feed_generation(request.user_id)}" if request.personal else "everyone"
-    key = "feed:" + hashlib.sha1(
-        f"{identity}|{request.mode}|{request.interest}|{request.scenario}|{now:%Y%m%d%H}".encode()
-    ).hexdigest()
-    cached = cache.get(key)
-    if cached is not None and cache.get(f"feed-id:{cached}") is not None:
-        return cached, cache.get(f"feed-id:{cached}"), 0
-    entries = compute_feed(request, now)
-    feed_id = uuid.uuid4().hex
+    if request.personal:
+        generation = request.generation if request.generation is not None else feed_generation(request.user_id)
+        identity = f"{request.user_id}:{generation}"
+    else:
+        identity = "everyone"
+    return hashlib.sha1(f"{identity}|{request.mode}|{request.interest}|{request.scenario}|{now:%Y%m%d%H}".encode()).hexdigest()
+
+
+def _cached_feed(request: FeedRequest) -> tuple[str, list[dict], float]:
+    """(feed id, entries, until when it serves first pages), computed when not cached."""
+    key = "feed-head:" + _head_key(request)
+    head = cache.get(key)
+    entries = cache.get(f"feed-id:{head[0]}") if head is not None and head[1] > time.time() else None
+    if entries is not None:
+        return head[0], entries, head[1]
+    entries = compute_feed(request, request.now or timezone.now())
+    feed_id, serve_until = uuid.uuid4().hex, time.time() + FEED_TTL
     cache.set(f"feed-id:{feed_id}", entries, CURSOR_TTL)
-    cache.set(key, feed_id, FEED_TTL)
-    return feed_id, entries, 0
+    cache.set(key, (feed_id, serve_until), FEED_TTL)
+    return feed_id, entries, serve_until
 
 
 def compute_feed(request: FeedRequest, now: datetime) -> list[dict]:
@@ -123,7 +210,7 @@ def compute_feed(request: FeedRequest, now: datetime) -> list[dict]:
     ranked = rank(signals, facts, now=now, seen=seen, titles=_titles(signals), personal=personal)
     if request.mode == "latest":
         ranked.sort(key=lambda r: (-facts[r.item_id].published_at.timestamp(), r.item_id))
-    ordered: list[Ranked] = diversify(ranked)[:FEED_LENGTH] if request.mode == "personal" else ranked[:FEED_LENGTH]
+    ordered: list[Ranked] = diversify(ranked, FEED_LENGTH) if request.mode == "personal" else ranked[:FEED_LENGTH]
     entries = [{"item": r.item_id, "reason": r.reason, "sponsored": False} for r in ordered]
     return place_sponsored(entries, now=now, circles={r.circle for r in ordered[:20] if r.circle})
 

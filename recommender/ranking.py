@@ -7,6 +7,7 @@ why it is there.
 
 Affinity and co-occurrence are 0 in a non-personal feed (visitors, personalisation off)."""
 
+from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -72,14 +73,17 @@ def reason(parts: dict[str, float], signal: Signal, item: ItemFacts, titles: dic
     return f"{because[strongest]} · {index}" if strongest else index
 
 
-def diversify(ranked: list[Ranked]) -> list[Ranked]:
+def diversify(ranked: list[Ranked], limit: int | None = None) -> list[Ranked]:
     """Spread circles out: an entry waits while its circle already has CIRCLE_CAP entries among
-    the last CIRCLE_WINDOW; nothing is dropped, only moved down."""
+    the last CIRCLE_WINDOW; nothing is dropped, only moved down. With `limit`, only the first
+    `limit` entries (the same as the head of the whole list, without ordering the tail)."""
     result: list[Ranked] = []
     waiting = list(ranked)
-    while waiting:
-        recent = [r.circle for r in result[-(CIRCLE_WINDOW - 1):]]
-        pick = next((r for r in waiting if not r.circle or recent.count(r.circle) < CIRCLE_CAP), waiting[0])
-        waiting.remove(pick)
-        result.append(pick)
+    recent: Counter[str] = Counter()  # circles of the last CIRCLE_WINDOW - 1 entries placed
+    for _ in range(len(waiting) if limit is None else min(limit, len(waiting))):
+        index = next((i for i, r in enumerate(waiting) if not r.circle or recent[r.circle] < CIRCLE_CAP), 0)
+        result.append(waiting.pop(index))
+        recent[result[-1].circle] += 1
+        if len(result) >= CIRCLE_WINDOW:
+            recent[result[-CIRCLE_WINDOW].circle] -= 1
     return result

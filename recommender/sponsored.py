@@ -1,24 +1,18 @@
 """Sponsored placement: at most one sponsored item in every ten entries, at a fixed slot, always
 flagged so that every page labels it 广告 / 推广. Sponsored items never take organic ranks."""
 
-from datetime import datetime, timedelta
+from datetime import datetime
 
-from content.constants import VISIBLE_STATUSES
-from content.models import Item
+from recommender import pools
 
 SLOT, EVERY = 3, 10  # the fourth entry of every ten
-RECENT = timedelta(days=14)
 
 
 def place_sponsored(entries: list[dict], *, now: datetime, circles: set[str]) -> list[dict]:
-    candidates = (Item.objects.filter(sponsored=True, status__in=VISIBLE_STATUSES, duplicate_of__isnull=True,
-                                      score__isnull=False, published_at__gte=now - RECENT)
-                  .order_by("-score__worth_score", "pk"))
-    if circles:  # prefer sponsored items in the circles this feed is about
-        matching = list(candidates.filter(interest_tags__interest__slug__in=circles).distinct().values_list("pk", "score__worth_score")[:10])
-        chosen = matching or list(candidates.values_list("pk", "score__worth_score")[:10])
-    else:
-        chosen = list(candidates.values_list("pk", "score__worth_score")[:10])
+    """Candidates come from the shared sponsored pools (recommender.pools.sponsored_pool): the
+    best of the last two weeks, preferring those in the circles this feed is about."""
+    matching = sorted({ad for circle in circles for ad in pools.sponsored_pool(circle)}, key=lambda ad: (-ad[1], ad[0]))
+    chosen = matching[: pools.SPONSORED_POOL_SIZE] or pools.sponsored_pool()
     result = list(entries)
     for n, (item_id, worth) in enumerate(chosen):
         position = n * EVERY + SLOT

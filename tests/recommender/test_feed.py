@@ -2,6 +2,7 @@
 duplicates folded; circles spread; personalisation off really ignores the profile; stable
 pages; every bad parameter answered with a clear 4xx."""
 
+import random
 from datetime import timedelta
 
 import pytest
@@ -11,6 +12,7 @@ from content.models import ItemScore
 from content.scoring.dimensions import DIMENSION_KEYS
 from interests.models import Event, Interest, ItemInterest, UserInterest
 from interests.profiles import profile_update
+from recommender.ranking import CIRCLE_CAP, CIRCLE_WINDOW, Ranked, diversify
 from tests.factories import ItemFactory, SourceFactory
 
 URL = "/api/v1/feed/"
@@ -28,6 +30,10 @@ def scored_item(*slugs: str, worth: float = 60.0, hours_old: float = 5, **fields
 @pytest.fixture
 def catalogue(db):
     """Thirty items over five circles, camping among them; camping is not the best by worth."""
+    return make_catalogue()
+
+
+def make_catalogue() -> dict[str, list]:
     circles = [("camping", "outdoor"), ("phones", "digital"), ("coffee", "food"), ("blind-boxes", "toys"), ("skincare", "beauty")]
     items = {slug: [] for slug, _ in circles}
     for n in range(30):
@@ -194,3 +200,15 @@ def test_a_feed_page_costs_a_fixed_number_of_queries(api, catalogue, django_asse
     api.get(URL, {"limit": 20})  # computed and cached
     with django_assert_max_num_queries(4):
         api.get(URL, {"limit": 20})
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_spreading_circles_for_the_first_entries_only_gives_the_head_of_the_whole_list(seed):
+    rng = random.Random(seed)
+    ranked = sorted((Ranked(n, rng.random(), "", rng.choice(["", "digital", "food", "outdoor"])) for n in range(300)),
+                    key=lambda r: -r.score)
+    whole = diversify(ranked)
+    assert diversify(ranked, 200) == whole[:200] and sorted(whole, key=lambda r: r.item_id) == sorted(ranked, key=lambda r: r.item_id)
+    for start in range(200 - CIRCLE_WINDOW):
+        window = [r.circle for r in whole[start : start + CIRCLE_WINDOW] if r.circle]
+        assert all(window.count(circle) <= CIRCLE_CAP for circle in window)
