@@ -49,6 +49,14 @@ from content.scoring import learned
 from content.scoring.analysis import Analysis, analyze
 
 PROJECT_DIR = Path(__file__).resolve().parents[2]  # input paths in the metadata are relative to it
+# Defaults of the training commands, as typed on their command lines (see command_path).
+DEFAULT_REVIEWS_ARG = "../shared/data/shopping_reviews/shopping_reviews.jsonl"
+
+
+def command_path(path: str, default: str) -> Path:
+    """A path from a training command's options: one given on the command line is relative to
+    the working directory, the default to the project directory, so it works from anywhere."""
+    return PROJECT_DIR / path if path == default else Path(path)
 DATA = Path(__file__).resolve().parent / "data"
 OBJECTIVITY_LABELS = DATA / "objectivity_labels.jsonl"
 FOOD_DELIVERY_EVAL = DATA / "eval_food_delivery.jsonl"  # evaluation only, never trained on

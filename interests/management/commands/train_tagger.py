@@ -7,22 +7,16 @@ coefficients and figures. Prints a table, then the metadata as JSON.
 """
 
 import json
-from pathlib import Path
 
-from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import DatabaseError
 
+from content.scoring.training import DEFAULT_REVIEWS_ARG, command_path
 from interests import training
 
-DEFAULT_REVIEWS = "../shared/data/shopping_reviews/shopping_reviews.jsonl"
+DEFAULT_REVIEWS = DEFAULT_REVIEWS_ARG
 DEFAULT_OUT = "interests/artifacts"
-
-
-def resolve(path: str, default: str) -> Path:
-    """Paths given on the command line are relative to the working directory; the defaults to
-    the project directory, so they work from anywhere."""
-    return Path(settings.BASE_DIR) / path if path == default else Path(path)
+resolve = command_path
 
 
 class Command(BaseCommand):
