@@ -24,6 +24,7 @@ EVENTS_PER_PASS = 20_000
 DWELL_FULL_MS = 30_000  # half a minute of reading counts as a click; longer counts more, up to 2×
 # Rows in these states take no contributions from behaviour: the shopper decided.
 DECIDED_STATES = ("muted", "deleted")
+MIN_TAG_WEIGHT = 0.3  # item tags weaker than this say little about what a shopper engaged with
 
 
 def half_life() -> timedelta:
@@ -116,9 +117,11 @@ def _contributions(events: Iterable[Event], now: datetime) -> tuple[dict[int, fl
 
 def _item_tags(item_ids: set[int]) -> dict[int, list[tuple[int, float]]]:
     tags: dict[int, list[tuple[int, float]]] = defaultdict(list)
-    for item_id, interest_id, weight in ItemInterest.objects.filter(item__in=item_ids).values_list(
-        "item_id", "interest_id", "weight"
-    ):
+    # A weak secondary tag is not what the shopper engaged with (three clicks on pet posts made
+    # 17 interests before this floor, among them 演出娱乐 and 钓鱼).
+    for item_id, interest_id, weight in ItemInterest.objects.filter(
+        item__in=item_ids, weight__gte=MIN_TAG_WEIGHT
+    ).values_list("item_id", "interest_id", "weight"):
         tags[item_id].append((interest_id, weight))
     return tags
 

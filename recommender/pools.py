@@ -20,6 +20,9 @@ from interests.models import Interest, ItemInterest, ItemScenario, Scenario
 POOL_TTL = 600  # refreshed every 4 minutes by beat (pools_refresh); computed on demand without it
 POOL_SIZE = 300
 RECENT = timedelta(days=60)
+# An item belongs in a circle only by a real tag: a weak secondary one (a dog-food deal's 数码
+# 0.18) would put it in the wrong circle's feed.
+CIRCLE_MIN_WEIGHT = 0.3
 TRENDING_WINDOW = timedelta(days=3)
 
 
@@ -68,7 +71,9 @@ def circle_ids(slug: str) -> list[int]:
 
 
 def _in_circle(items: QuerySet[Item], circle: str) -> QuerySet[Item]:
-    return items if not circle else items.filter(interest_tags__interest__in=circle_ids(circle)).distinct()
+    if not circle:
+        return items
+    return items.filter(interest_tags__interest__in=circle_ids(circle), interest_tags__weight__gte=CIRCLE_MIN_WEIGHT).distinct()
 
 
 def _organic_tags(tags: QuerySet) -> QuerySet:
@@ -80,7 +85,7 @@ def _organic_tags(tags: QuerySet) -> QuerySet:
 def interest_pool(interest_id: int) -> list[tuple[int, float]]:
     """(item id, tag weight) of the newest organic items tagged with this interest."""
     return _cached(f"pool:interest:{interest_id}", lambda: list(
-        _organic_tags(ItemInterest.objects.filter(interest_id=interest_id))
+        _organic_tags(ItemInterest.objects.filter(interest_id=interest_id, weight__gte=CIRCLE_MIN_WEIGHT))
         .order_by("-item__published_at").values_list("item_id", "weight")[:POOL_SIZE]))
 
 

@@ -249,3 +249,11 @@ def test_the_rebuild_command_recomputes_profiles_from_the_log(alice, camping):
     assert "1 个画像" in out.getvalue() and "camping" in scores(alice)
     with pytest.raises(Exception, match="没有这些用户"):
         call_command("rebuild_profiles", "--user", "nobody", stdout=out)
+
+
+def test_a_weak_secondary_tag_does_not_become_an_interest(alice):
+    item = tagged_item("cats")
+    ItemInterest.objects.create(item=item, interest=Interest.objects.get(slug="concerts"), weight=0.2)
+    record(alice, "favorite", item)
+    profile_rebuild(user_id=alice.pk)
+    assert "cats" in scores(alice) and "concerts" not in scores(alice)
