@@ -5,8 +5,11 @@ from django.contrib import messages
 from django.contrib.auth import authenticate, login
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.forms import UserCreationForm
+from django.contrib.auth.views import redirect_to_login
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from interests.models import Interest
@@ -63,15 +66,24 @@ def my_interests(request: HttpRequest) -> HttpResponse:
     return render(request, "interests/my_interests.html", context)
 
 
-@login_required
+INTEREST_ACTIONS = {"delete": (interest_delete, "已删除"), "follow": (interest_follow, "已关注"),
+                    "mute": (interest_mute, "已屏蔽")}
+
+
 @require_POST
 def my_interest_action(request: HttpRequest, slug: str, action: str) -> HttpResponse:
+    """Delete, follow or mute an interest, from "my interests" or from its circle page (`next`,
+    same site only); a visitor is sent to sign in and back to the page they were on."""
+    back = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+        back = reverse("my-interests-page")
+    if not request.user.is_authenticated:
+        return redirect_to_login(back)
     interest = get_object_or_404(Interest, slug=slug)
-    service = {"delete": interest_delete, "follow": interest_follow, "mute": interest_mute}[action]
+    service, verb = INTEREST_ACTIONS[action]
     service(user=request.user, interest=interest)
-    verb = {"delete": "已删除", "follow": "已关注", "mute": "已屏蔽"}[action]
-    messages.success(request, f"{verb}「{interest.name}」。")
-    return redirect("my-interests-page")
+    messages.success(request, f"{verb}「{interest.name}」。可以在「我的兴趣」里随时修改。")
+    return redirect(back)
 
 
 @login_required

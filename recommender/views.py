@@ -6,19 +6,15 @@ from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 from urllib.parse import urlencode
 
-from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
 from django.core.cache import cache
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.urls import NoReverseMatch, reverse
-from django.views.decorators.http import require_POST
 
 from content.scoring.dimensions import DIMENSIONS
 from content.scoring.profile import active_profile
 from interests.models import Interest, ItemInterest, Scenario, UserInterest
 from interests.selectors import personalization_enabled
-from interests.shopper import interest_delete, interest_follow, interest_mute
 from recommender import lists, ranking, sponsored
 from recommender.api import item_cards
 from recommender.context import known_scenario
@@ -31,8 +27,6 @@ MAX_CURSOR_LENGTH = 300  # a signed cursor is under 100 characters; anything lon
 CIRCLE_LIST_LENGTH = 10
 KEYWORDS_SHOWN = 16
 TAXONOMY_TTL = 300  # seconds the scenario and circle menus may lag behind the admin
-CIRCLE_ACTIONS = {"follow": (interest_follow, "已关注"), "mute": (interest_mute, "已屏蔽"),
-                  "delete": (interest_delete, "已取消")}
 RANKING_TERMS = {"affinity": "与你兴趣的匹配", "cooccurrence": "和你互动过的内容相似", "worth": "值得买指数 / 100",
                  "freshness": "新鲜度（3 天减半）", "scenario": "适合当前场景", "trending": "圈内热度",
                  "featured": "编辑精选", "seen": "最近已看过的次数（最多 3 次）"}
@@ -196,19 +190,6 @@ def circle_worth_list(interest: Interest) -> list[dict]:
     tagged = set(ItemInterest.objects.filter(item_id__in=[e.item_id for e in entries], interest=interest)
                  .values_list("item_id", flat=True))
     return list_cards([e for e in entries if e.item_id in tagged][:CIRCLE_LIST_LENGTH])
-
-
-@require_POST
-def circle_action(request: HttpRequest, slug: str, action: str) -> HttpResponse:
-    """Follow, mute or forget a circle from its page, and come back to it."""
-    back = reverse("circle", args=[slug])
-    if not request.user.is_authenticated:
-        return redirect_to_login(back)
-    interest = get_object_or_404(Interest, slug=slug, is_active=True)
-    service, verb = CIRCLE_ACTIONS[action]
-    service(user=request.user, interest=interest)
-    messages.success(request, f"{verb}「{interest.name}」。可以在「我的兴趣」里随时修改。")
-    return redirect(back)
 
 
 # Lists ----------------------------------------------------------------------------------------
