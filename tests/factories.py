@@ -1,9 +1,13 @@
 """Factories for rows the tests need; realistic Chinese content by default."""
 
+from datetime import timedelta
+
 import factory
 from django.contrib.auth import get_user_model
+from django.utils import timezone
 
-from content.models import Author, Item, Source
+from content.models import Author, Item, ItemScore, Source
+from content.scoring.dimensions import DIMENSION_KEYS
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -100,3 +104,17 @@ class ItemFactory(factory.django.DjangoModelFactory):
     canonical_url = factory.SelfAttribute("url")
     canonical_url_hash = factory.Sequence(lambda n: f"{n:040x}")
     status = "approved"
+
+
+def scored_item(*slugs: str, worth: float = 60.0, hours_old: float = 5, **fields) -> Item:
+    """An approved item as the scoring pass leaves it: every dimension 50, the given 值得买
+    index, tagged with these interests (weight 0.9), published `hours_old` hours ago."""
+    from interests.models import Interest, ItemInterest
+
+    fields.setdefault("published_at", timezone.now() - timedelta(hours=hours_old))
+    item = ItemFactory(**fields)
+    ItemScore.objects.create(item=item, worth_score=worth, scorer_version="test", profile_version=1,
+                             scored_at=timezone.now(), gate="approve", **dict.fromkeys(DIMENSION_KEYS, 50.0))
+    for slug in slugs:
+        ItemInterest.objects.create(item=item, interest=Interest.objects.get(slug=slug), weight=0.9)
+    return item

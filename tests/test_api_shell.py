@@ -3,7 +3,7 @@
 import pytest
 
 from content.models import Item
-from tests.factories import ItemFactory, UserFactory
+from tests.factories import ItemFactory, UserFactory, scored_item
 
 
 def test_a_shopper_exchanges_username_and_password_for_a_token_and_uses_it(api, alice):
@@ -107,8 +107,6 @@ def test_healthz_says_down_when_the_database_is_unreachable(client, db, monkeypa
 
 
 def test_the_home_page_lists_approved_items_and_escapes_their_text(client, db):
-    from tests.recommender.test_pages import scored_item
-
     scored_item("coffee", "food", title="<script>alert(1)</script>露营灯")
     scored_item("coffee", "food", title="待审核的内容", status="pending")
     page = client.get("/").content.decode()

@@ -3,28 +3,16 @@ duplicates folded; circles spread; personalisation off really ignores the profil
 pages; every bad parameter answered with a clear 4xx."""
 
 import random
-from datetime import timedelta
 
 import pytest
 from django.utils import timezone
 
-from content.models import ItemScore
-from content.scoring.dimensions import DIMENSION_KEYS
-from interests.models import Event, Interest, ItemInterest, UserInterest
+from interests.models import Event, Interest, UserInterest
 from interests.profiles import profile_update
 from recommender.ranking import CIRCLE_CAP, CIRCLE_WINDOW, Ranked, diversify
-from tests.factories import ItemFactory, SourceFactory
+from tests.factories import SourceFactory, scored_item
 
 URL = "/api/v1/feed/"
-
-
-def scored_item(*slugs: str, worth: float = 60.0, hours_old: float = 5, **fields):
-    item = ItemFactory(published_at=timezone.now() - timedelta(hours=hours_old), **fields)
-    ItemScore.objects.create(item=item, worth_score=worth, scorer_version="test", profile_version=1,
-                             scored_at=timezone.now(), gate="approve", **dict.fromkeys(DIMENSION_KEYS, 50.0))
-    for slug in slugs:
-        ItemInterest.objects.create(item=item, interest=Interest.objects.get(slug=slug), weight=0.9)
-    return item
 
 
 @pytest.fixture

@@ -20,7 +20,8 @@ from interests.models import Event
 from interests.profiles import profile_update
 from recommender.feed import FEED_TTL
 from recommender.pools import pools_refresh
-from tests.recommender.test_feed import URL, make_catalogue, scored_item
+from tests.factories import scored_item
+from tests.recommender.test_feed import URL, make_catalogue
 
 
 @pytest.fixture

@@ -10,8 +10,7 @@ from django.utils import timezone
 from content.models import Vote
 from recommender.lists import effective_votes, lists_refresh
 from recommender.models import ListOverride
-from tests.factories import UserFactory
-from tests.recommender.test_feed import scored_item
+from tests.factories import UserFactory, scored_item
 
 
 def voters(n: int, *, days_old: int = 30, brand: bool = False, prefix: str = "voter"):

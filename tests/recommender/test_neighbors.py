@@ -5,8 +5,7 @@ from django.utils import timezone
 from interests.models import Event
 from recommender.models import ItemNeighbor
 from recommender.neighbors import neighbors_recompute
-from tests.factories import UserFactory
-from tests.recommender.test_feed import scored_item
+from tests.factories import UserFactory, scored_item
 
 
 def test_items_engaged_with_together_become_neighbours_and_feed_the_feed(api, db):

@@ -4,32 +4,19 @@ mute, the 值得买 lists, and the page explaining how recommendations work."""
 
 import html
 import re
-from datetime import timedelta
 
 import pytest
-from django.utils import timezone
 
-from content.models import ItemScore, ScoringProfile
-from content.scoring.dimensions import DIMENSION_KEYS
+from content.models import ScoringProfile
 from content.scoring.profile import DEFAULT_WEIGHTS, profile_create_version
-from interests.models import Interest, ItemInterest, UserInterest
+from interests.models import Interest, UserInterest
 from interests.shopper import interest_follow, personalization_set
 from recommender.lists import lists_refresh
 from recommender.models import ListOverride
-from tests.factories import ItemFactory
+from tests.factories import scored_item
 
 CARD = re.compile(r'<li class="card[^"]*"[^>]*data-item-id="(\d+)"')
 NEXT = re.compile(r'<a class="more-link" href="([^"]+)"')
-
-
-def scored_item(*slugs: str, worth: float = 60.0, hours_old: float = 5, **fields):
-    fields.setdefault("published_at", timezone.now() - timedelta(hours=hours_old))
-    item = ItemFactory(**fields)
-    ItemScore.objects.create(item=item, worth_score=worth, scorer_version="test", profile_version=1,
-                             scored_at=timezone.now(), gate="approve", **dict.fromkeys(DIMENSION_KEYS, 50.0))
-    for slug in slugs:
-        ItemInterest.objects.create(item=item, interest=Interest.objects.get(slug=slug), weight=0.9)
-    return item
 
 
 @pytest.fixture
@@ -202,9 +189,15 @@ def test_an_unknown_circle_is_404(client, db):
     assert client.get("/circles/no-such-thing/").status_code == 404
 
 
+def follow_from_circle(client, slug: str, action: str = "follow", back: str | None = None):
+    return client.post(f"/me/interests/{slug}/{action}/", {"next": back or f"/circles/{slug}/"})
+
+
 def test_following_from_a_circle_page_works_and_comes_back(client, alice, db):
     client.force_login(alice)
-    response = client.post("/circles/camping/follow/")
+    page = client.get("/circles/camping/").content.decode()
+    assert 'action="/me/interests/camping/follow/"' in page and 'name="next" value="/circles/camping/"' in page
+    response = follow_from_circle(client, "camping")
     assert response.status_code == 302 and response["Location"] == "/circles/camping/"
     assert UserInterest.objects.get(user=alice, interest__slug="camping").state == "followed"
     page = client.get("/circles/camping/").content.decode()
@@ -213,14 +206,26 @@ def test_following_from_a_circle_page_works_and_comes_back(client, alice, db):
 
 def test_muting_from_a_circle_page_works(client, alice, db):
     client.force_login(alice)
-    assert client.post("/circles/coffee/mute/").status_code == 302
+    assert follow_from_circle(client, "coffee", "mute").status_code == 302
     assert UserInterest.objects.get(user=alice, interest__slug="coffee").state == "muted"
 
 
 def test_signed_out_follow_goes_to_sign_in_and_back(client, db):
-    response = client.post("/circles/camping/follow/")
+    response = follow_from_circle(client, "camping")
     assert response.status_code == 302
     assert response["Location"] == "/accounts/login/?next=/circles/camping/"
+    assert not UserInterest.objects.exists()
+
+
+def test_a_next_off_the_site_is_not_followed(client, alice, db):
+    client.force_login(alice)
+    response = follow_from_circle(client, "camping", back="https://evil.example.com/")
+    assert response.status_code == 302 and response["Location"] == "/me/interests/"
+
+
+def test_an_unknown_interest_action_target_is_404(client, alice, db):
+    client.force_login(alice)
+    assert follow_from_circle(client, "no-such-circle").status_code == 404
 
 
 # Lists ------------------------------------------------------------------------------------------
