@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from interests.models import Event, ShopperProfile, UserInterest
 from interests.profiles import current_score
-from interests.shopper import FOLLOWED_FLOOR
+from interests.shopper import FOLLOWED_FLOOR, personalization_key
 
 # What engagement with an item says about wanting more like it, for co-occurrence candidates.
 ENGAGEMENT_WEIGHTS = {"favorite": 3.0, "click_out": 2.5, "vote_worth": 2.0, "share": 2.0, "dwell": 1.5, "click": 1.0}
@@ -63,7 +63,7 @@ def seen_counts(user_id: int | None, item_ids: set[int]) -> dict[int, int]:
 
 def personalization_enabled(user_id: int) -> bool:
     """The shopper's switch, cached (interests.shopper.personalization_set clears it)."""
-    key = f"personalization:{user_id}"
+    key = personalization_key(user_id)
     enabled = cache.get(key)
     if enabled is None:
         enabled = ShopperProfile.objects.filter(user_id=user_id).values_list("personalization_enabled", flat=True).first()

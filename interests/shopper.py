@@ -33,6 +33,13 @@ class HeldInterest:
         return self.__dict__.copy()
 
 
+
+def personalization_key(user_id: int) -> str:
+    """The cache entry of the shopper's personalisation switch (filled by
+    interests.selectors.personalization_enabled, cleared here when it changes; the feed reads it
+    in the same round trip as its own entries)."""
+    return f"personalization:{user_id}"
+
 def held_interests(*, user: AbstractBaseUser, include_deleted: bool = False) -> list[HeldInterest]:
     """Every interest held about the shopper, strongest first, each with its reason."""
     now = timezone.now()
@@ -100,7 +107,7 @@ def personalization_set(*, user: AbstractBaseUser, enabled: bool) -> ShopperProf
     profile = profile_for(user)
     profile.personalization_enabled = enabled
     profile.save(update_fields=["personalization_enabled", "updated_at"])
-    cache.delete(f"personalization:{user.pk}")
+    cache.delete(personalization_key(user.pk))
     return profile
 
 

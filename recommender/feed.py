@@ -28,6 +28,7 @@ from interests.selectors import (
     personalization_enabled,
     seen_counts,
 )
+from interests.shopper import personalization_key
 from recommender import candidates as sources
 from recommender import pools
 from recommender.context import active_scenarios
@@ -119,13 +120,12 @@ def feed_rendered_page(user_id: int | None, *, mode: str, interest: str, scenari
     CursorError like feed_page."""
     keys = feed_page_keys(user_id, mode=mode, interest=interest, scenario=scenario, cursor=cursor, limit=limit)
     found = cached if cached is not None else cache.get_many(keys)
-    slot, switch_key, generation_key = keys[0], f"personalization:{user_id}", _generation_key(user_id)
-    # The switch's cache belongs to interests.selectors.personalization_enabled, which answers
-    # (and fills it) whenever it is missing here: a mismatch costs a query, never a wrong answer.
-    enabled = found.get(switch_key)
+    slot = keys[0]
+    # Missing from the cache, personalization_enabled answers (and fills it): a query, never a wrong answer.
+    enabled = found.get(personalization_key(user_id)) if user_id else None
     personal = bool(user_id) and (enabled if enabled is not None else personalization_enabled(user_id))
     request = FeedRequest(user_id=user_id, personal=personal, mode=mode, interest=interest, scenario=scenario,
-                          now=timezone.now(), generation=found.get(generation_key, 0))
+                          now=timezone.now(), generation=found.get(_generation_key(user_id), 0))
     head = None if cursor else _head_key(request)
     kept = found.get(slot)
     if kept is not None and kept[0] == head and kept[3] > time.time():
@@ -148,7 +148,7 @@ def feed_page_keys(user_id: int | None, *, mode: str, interest: str, scenario: s
         slot = f"feed-rendered:{feed_id}:{offset}:{limit}"
     else:
         slot = f"feed-rendered-first:{user_id or '-'}:{mode}:{interest}:{scenario}:{limit}"
-    return [slot, f"personalization:{user_id}", _generation_key(user_id)] if user_id else [slot]
+    return [slot, personalization_key(user_id), _generation_key(user_id)] if user_id else [slot]
 
 
 def _generation_key(user_id: int | None) -> str:
