@@ -42,7 +42,7 @@ from scipy.special import softmax
 
 from content.scoring.analysis import Analysis
 from content.scoring.learned import N_FEATURES
-from content.scoring.lexicons import FILLER_TOKENS
+from content.scoring.lexicons import is_informative
 from interests.lexicon import Lexicon, current_lexicon
 from interests.tagging import Tag, interest_tags
 from interests.taxonomy import TOP_LEVEL_SLUGS
@@ -171,7 +171,7 @@ def _nearest(values: np.ndarray, centres: np.ndarray) -> np.ndarray:
 
 
 def has_informative_word(analysis: Analysis) -> bool:
-    return any(len(w) >= 2 and w not in FILLER_TOKENS for w in analysis.words)
+    return any(is_informative(w) for w in analysis.words)
 
 
 def combine(tags: list[Tag], probabilities: np.ndarray, classes: tuple[str, ...], names: dict[str, str]) -> list[Tag]:

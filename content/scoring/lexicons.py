@@ -26,6 +26,13 @@ FILLER_TOKENS = frozenset(
     "啊 呀 吧 呢 哦 嘛 哈 哈哈 哈哈哈 嘿嘿 嗯 真的 超级 超 巨 绝绝子 yyds 太 好 很 非常 特别 "
     "姐妹们 家人们 宝子们 集美们 冲 冲冲冲 救命 爱了 爱死 绝了 无语".split()
 )
+
+
+def is_informative(word: str) -> bool:
+    """A word that says something: two characters or more, not filler (information density
+    counts them; the interest classifier speaks only for texts with one)."""
+    return len(word) >= 2 and word not in FILLER_TOKENS
+
 # "不踩雷" is a hype phrase, not a drawback.
 DRAWBACK = (r"缺点|不足|一般|但是|不过|可惜|遗憾|不太|有点|(?<!不)踩雷|失望|差评|槽点|吐槽")
 HYPE_GOOD = (r"好价|神价|史低|历史低价|新低|白菜价|骨折价|值得买|速度|手慢无")

@@ -5,7 +5,7 @@ import math
 
 from content.scoring.analysis import Analysis
 from content.scoring.facts import ItemFacts, Score, Signals
-from content.scoring.lexicons import FILLER_TOKENS, PURCHASE_WORDS
+from content.scoring.lexicons import FILLER_TOKENS, PURCHASE_WORDS, is_informative
 
 VERSION = "text-2"
 CLASSIFIER_EVIDENCE = 0.5
@@ -50,7 +50,7 @@ def information_density(a: Analysis, facts: ItemFacts, signals: Signals) -> Scor
     words = a.words
     if not words:
         return Score(0, "没有可分析的文字内容")
-    informative = [w for w in words if len(w) >= 2 and w not in FILLER_TOKENS]
+    informative = [w for w in words if is_informative(w)]
     filler = sum(1 for w in words if w in FILLER_TOKENS) + a.emoji + a.exclamations
     specifics = len(a.numbers_with_units) + len(a.markers["comparison"])
     ratio = len(set(informative)) / max(len(words), 8)  # distinct informative words per word
