@@ -2,7 +2,6 @@
 the tracked click-out, the no-JavaScript vote / favourite / feedback forms, and the shopper's
 own complaints and appeals. Thin: read through content.item_page, write through one service."""
 
-import uuid
 
 from django import forms
 from django.contrib import messages
@@ -33,8 +32,8 @@ from content.pipeline.sanitize import sanitize_html
 from content.radar import radar_axes, radar_svg
 from content.scoring.dimensions import DIMENSIONS
 from content.selectors import items_visible_to
-from interests.api import ANONYMOUS_COOKIE, ANONYMOUS_COOKIE_AGE
-from interests.events import events_record, valid_anonymous_id
+from interests.accounts import known_visitor_id, remember_visitor, visitor_id
+from interests.events import events_record
 from recommender.api import item_cards
 from recommender.views import item_links, present
 
@@ -114,24 +113,20 @@ def _similar_cards(item: Item) -> list[dict]:
 def item_go(request: HttpRequest, pk: int) -> HttpResponse:
     """Out to the item's own page, recording a click-out. Only web links: anything else
     (javascript:, data: …) is refused with a message instead of followed."""
-    item = item_visible(pk=pk)
-    if item is None:
-        raise Http404("内容不存在")
+    item = _acting_on(request, pk)
     target = web_url(item.canonical_url) or web_url(item.url)
     if not target:
         messages.error(request, "这条内容的原文链接无法安全打开。")
         return redirect("item-page", pk=item.pk)
     user = request.user if request.user.is_authenticated else None
-    cookie = request.COOKIES.get(ANONYMOUS_COOKIE)
-    anonymous_id = "" if user else (cookie if valid_anonymous_id(cookie) else uuid.uuid4().hex)
-    viewer = f"u{user.pk}" if user else (cookie or request.META.get("REMOTE_ADDR", ""))
+    known = "" if user else known_visitor_id(request)
+    anonymous_id = "" if user else (known or visitor_id(request))
+    viewer = f"u{user.pk}" if user else (known or request.META.get("REMOTE_ADDR", ""))
     if cache.add(f"click-out:{viewer}:{item.pk}", 1, CLICK_OUT_REPEAT_SECONDS):
         events_record(user=user, anonymous_id=anonymous_id,
                       raw_events=[{"type": "click_out", "item": item.pk, "context": {"page": _item_path(item.pk)}}])
     response = HttpResponseRedirect(target)
-    if anonymous_id and cookie != anonymous_id:
-        response.set_cookie(ANONYMOUS_COOKIE, anonymous_id, max_age=ANONYMOUS_COOKIE_AGE, samesite="Lax",
-                            secure=request.is_secure())
+    remember_visitor(request, response, anonymous_id)
     return response
 
 

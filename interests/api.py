@@ -1,8 +1,6 @@
 """The interests API: the taxonomy, behaviour events, and the shopper's own interests and data."""
 
-import uuid
 
-from django.conf import settings
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import extend_schema, inline_serializer
 from rest_framework import serializers, status
@@ -13,7 +11,8 @@ from rest_framework.throttling import SimpleRateThrottle
 from rest_framework.views import APIView
 
 from guide.errors import error_response
-from interests.events import MAX_EVENTS, events_record, valid_anonymous_id
+from interests.accounts import known_visitor_id, remember_visitor, visitor_id
+from interests.events import MAX_EVENTS, events_record
 from interests.models import Interest, Scenario
 from interests.profiles import profile_for
 from interests.shopper import (
@@ -26,9 +25,6 @@ from interests.shopper import (
     shopper_erase,
     shopper_export,
 )
-
-ANONYMOUS_COOKIE = "guide_aid"
-ANONYMOUS_COOKIE_AGE = 365 * 24 * 3600
 
 
 class InterestsView(APIView):
@@ -70,10 +66,7 @@ class EventsView(APIView):
     @staticmethod
     def anonymous_id(request: Request) -> str:
         body = request.data if isinstance(request.data, dict) else {}
-        for candidate in (body.get("anonymous_id"), request.COOKIES.get(ANONYMOUS_COOKIE)):
-            if valid_anonymous_id(candidate):
-                return candidate
-        return ""
+        return known_visitor_id(request, body.get("anonymous_id"))
 
     @extend_schema(
         request=inline_serializer("EventsIn", {"events": serializers.ListField(child=serializers.DictField()),
@@ -91,7 +84,7 @@ class EventsView(APIView):
         if len(events) > MAX_EVENTS:
             return error_response(413, "batch_too_large", f"一批最多 {MAX_EVENTS} 个事件，收到 {len(events)} 个。")
         user = request.user if request.user.is_authenticated else None
-        anonymous_id = "" if user else (self.anonymous_id(request) or uuid.uuid4().hex)
+        anonymous_id = "" if user else (self.anonymous_id(request) or visitor_id(request))
         outcomes = events_record(user=user, anonymous_id=anonymous_id, raw_events=events)
         accepted = sum(o.outcome == "accepted" for o in outcomes)
         body = {"accepted": accepted, "rejected": len(outcomes) - accepted, "results": [o.as_dict() for o in outcomes]}
@@ -99,9 +92,7 @@ class EventsView(APIView):
             return Response({"error": {"code": "invalid", "message": "没有一个事件有效。", "fields": body["results"]}},
                             status=status.HTTP_400_BAD_REQUEST)
         response = Response(body | ({"anonymous_id": anonymous_id} if anonymous_id else {}), status=status.HTTP_202_ACCEPTED)
-        if anonymous_id and request.COOKIES.get(ANONYMOUS_COOKIE) != anonymous_id:
-            response.set_cookie(ANONYMOUS_COOKIE, anonymous_id, max_age=ANONYMOUS_COOKIE_AGE, samesite="Lax",
-                                secure=not settings.DEBUG and request.is_secure())
+        remember_visitor(request, response, anonymous_id)
         return response
 
 

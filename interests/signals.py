@@ -19,9 +19,9 @@ def lexicon_changed(**kwargs) -> None:
 
 
 def merge_anonymous_events(sender, request, user, **kwargs) -> None:
-    from interests.accounts import anonymous_events_merge
+    from interests.accounts import ANONYMOUS_COOKIE, anonymous_events_merge
 
-    anonymous_id = request.COOKIES.get("guide_aid", "") if request is not None else ""
+    anonymous_id = request.COOKIES.get(ANONYMOUS_COOKIE, "") if request is not None else ""
     if anonymous_id:
         anonymous_events_merge(user=user, anonymous_id=anonymous_id)
 
