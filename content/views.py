@@ -151,8 +151,9 @@ def item_vote_form(request: HttpRequest, pk: int) -> HttpResponse:
         _, changed = item_vote(user=request.user, item=item, value=VOTE_VALUES[value])
         label = "值" if value == "worth" else "不值"
         messages.success(request, f"已投「{label}」。" if changed else f"你已经投过「{label}」了。")
-    else:
+    else:  # a forged form: the page again, saying what is wrong
         messages.error(request, "请选择「值」或「不值」。")
+        return _render_item(request, item, status=400)
     return HttpResponseRedirect(f"{_item_path(item.pk)}#verdict")
 
 

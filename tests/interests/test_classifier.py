@@ -225,6 +225,12 @@ def test_evaluate_tagger_answers_bad_data_clearly(tmp_path, content, message):
         call_command("evaluate_tagger", "--data", str(path))
 
 
+def test_train_tagger_answers_a_missing_reviews_file_clearly(tmp_path):
+    with pytest.raises(CommandError, match="no file"):
+        call_command("train_tagger", "--reviews", str(tmp_path / "missing.jsonl"), "--out", str(tmp_path))
+    assert not (tmp_path / classifier.MODEL_FILE).exists()
+
+
 @pytest.mark.django_db
 def test_retraining_waits_for_enough_new_editor_labels(small_reviews, tmp_path):
     from interests.models import Interest, ItemInterest
