@@ -263,12 +263,3 @@ def tagger_version() -> str:
     """The version of the model this process uses now ("missing" without an artifact)."""
     current_model()
     return _loaded.version if _loaded else "missing"
-
-
-def __getattr__(name: str) -> str:
-    # TAGGER_VERSION is read when asked for, so a retrained tagger shows its own version.
-    if name == "TAGGER_VERSION":
-        return tagger_version()
-    raise AttributeError(name)
-
-

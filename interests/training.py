@@ -292,6 +292,13 @@ def quality(truth: list[str], predicted: list[str], tagged: list[bool]) -> dict:
     }
 
 
+def quality_table(title: str, rows: list[tuple[str, dict]]) -> list[str]:
+    """Lines of accuracy, macro-F1, coverage and n per labelled quality() report, for the commands."""
+    lines = [f"  {title:<46}{'accuracy':>10}{'macro-F1':>10}{'coverage':>10}{'n':>8}"]
+    return lines + [f"  {label:<46}{q['accuracy']:>10.4f}{q['macro_f1']:>10.4f}{q['coverage']:>10.4f}{q['n']:>8}"
+                    for label, q in rows]
+
+
 def evaluate(examples: list[Example], model: TaggerModel | None, lexicon: Lexicon, batch: int = 500) -> dict:
     """The combined tagger exactly as production tags (interest_tags_batch), the classifier
     alone (its most probable top level) and the lexicon alone."""

@@ -66,12 +66,9 @@ def artifact_metadata() -> dict:
 
 
 def summary(report: dict) -> str:
-    lines = [f"  {'top-level tag':<40}{'accuracy':>10}{'macro-F1':>10}{'coverage':>10}{'n':>8}"]
-    for key, label in (("combined", "combined tagger (as in production)"), ("classifier", "classifier alone"),
-                       ("lexicon", "lexicon alone")):
-        if key in report:
-            q = report[key]
-            lines.append(f"  {label:<40}{q['accuracy']:>10.4f}{q['macro_f1']:>10.4f}{q['coverage']:>10.4f}{q['n']:>8}")
+    labels = (("combined", "combined tagger (as in production)"), ("classifier", "classifier alone"),
+              ("lexicon", "lexicon alone"))
+    lines = training.quality_table("top-level tag", [(label, report[key]) for key, label in labels if key in report])
     lines += ["", f"  combined, per class {'precision':>12}{'recall':>10}{'n':>8}"]
     lines += [f"  {label:<20}{q['precision']:>12.4f}{q['recall']:>10.4f}{q['n']:>8}"
               for label, q in report["combined"]["per_class"].items()]

@@ -56,14 +56,13 @@ def table(metadata: dict) -> str:
         f"\n兴趣分类 tagger {metadata['version']}: {', '.join(metadata['classes'])}",
         f"  trained on {samples['train']} texts ({samples['editor_examples']} editor-labelled items, "
         f"{samples['editor_labels']} editor labels), held out {samples['held_out']}; lexicon from the {metadata['lexicon']}",
-        f"  {'held-out 20%, top-level tag':<46}{'accuracy':>10}{'macro-F1':>10}{'coverage':>10}{'n':>8}",
     ]
-    rows = [("combined tagger (lexicon + classifier)", held_out["combined"]),
-            ("classifier alone (most probable)", held_out["classifier"]),
-            ("lexicon alone", held_out["lexicon"]),
-            ("baseline char TF-IDF (1-3) + LinearSVC", metrics["baseline_char_tfidf_svm"])]
-    lines += [f"  {label:<46}{q['accuracy']:>10.4f}{q['macro_f1']:>10.4f}{q['coverage']:>10.4f}{q['n']:>8}"
-              for label, q in rows]
+    lines += training.quality_table("held-out 20%, top-level tag", [
+        ("combined tagger (lexicon + classifier)", held_out["combined"]),
+        ("classifier alone (most probable)", held_out["classifier"]),
+        ("lexicon alone", held_out["lexicon"]),
+        ("baseline char TF-IDF (1-3) + LinearSVC", metrics["baseline_char_tfidf_svm"]),
+    ])
     artifact = metadata["artifact"]
     lines.append(f"  artifact {artifact['file']}: {artifact['bytes'] / 1e6:.2f} MB, "
                  f"{samples['kept_features']} features kept")
