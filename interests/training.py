@@ -4,7 +4,11 @@
 Data: the category-labelled real reviews mapped onto the taxonomy, plus every editor-confirmed
 item tag (its top level; text = title + body). Split: a seeded hash of the normalised text
 (the same formula as content.scoring.training, so the sentiment model holds out the same
-reviews), duplicates removed, a text given two labels dropped; 80% train, 20% held out.
+reviews), duplicates removed, a text given two labels dropped; 80% train, 20% held out. The
+figures come from the model fitted on the 80%; the shipped model is then refitted, with the
+same settings, on every example (fit_all): going from 60% to 80% of the reviews gained 0.3
+points of held-out accuracy, so the last 20% is worth having. `evaluate_tagger` on the very
+file such a model was fitted on refits the 80% side to score the 20%.
 
 Model: a stack over `learned.features` (rare features, in fewer than MIN_DOCUMENT_FREQUENCY
 training texts, are left out, which keeps the artifact small). Three linear views, each one
@@ -407,12 +411,19 @@ def save_artifacts(model: TaggerModel, report: dict, *, out_dir: Path, command: 
     return metadata
 
 
-def train_and_save(reviews: Path, out_dir: Path, seed: int, command: str, use_editor_labels: bool = True) -> dict:
-    """The whole run: reviews (+ editor labels) -> split, fit, evaluate -> artifacts; the metadata."""
+def train_and_save(reviews: Path, out_dir: Path, seed: int, command: str, use_editor_labels: bool = True,
+                   fit_all: bool = True) -> dict:
+    """The whole run: reviews (+ editor labels) -> split, fit, evaluate -> artifacts; the metadata.
+    With fit_all the artifact is refitted on every example once the 80% fit is evaluated."""
     editor, editor_labels = editor_examples() if use_editor_labels else ([], 0)
     lexicon, lexicon_source = training_lexicon()
-    model, report = train_and_evaluate(load_labelled(reviews) + editor, lexicon, seed)
-    report["samples"] |= {"editor_labels": editor_labels, "editor_examples": len(editor)}
+    examples = load_labelled(reviews) + editor
+    model, report = train_and_evaluate(examples, lexicon, seed)
+    report["samples"] |= {"editor_labels": editor_labels, "editor_examples": len(editor),
+                          "fitted_on": "all" if fit_all else "train_split"}
+    if fit_all:
+        model, everything = train_model(dedupe(examples), lexicon, seed)
+        report["samples"] |= {"final_fit": everything["train"], "kept_features": everything["kept_features"]}
     inputs = {"reviews": reviews} | ({"userdict": USER_DICTIONARY} if USER_DICTIONARY.exists() else {})
     return save_artifacts(model, report, out_dir=out_dir, command=command, seed=seed, inputs=inputs,
                           lexicon_source=lexicon_source)

@@ -188,14 +188,33 @@ def test_training_is_reproducible_and_learns_the_small_set(small_reviews, tmp_pa
 
 
 @pytest.mark.django_db
-def test_evaluate_tagger_prints_held_out_accuracy_and_macro_f1(small_reviews, tmp_path, monkeypatch):
-    training.train_and_save(small_reviews, tmp_path, seed=5, command="test")
+def test_the_shipped_model_is_refitted_on_every_text_after_its_held_out_evaluation(small_reviews, tmp_path):
+    shipped = training.train_and_save(small_reviews, tmp_path / "all", seed=5, command="test")
+    split_only = training.train_and_save(small_reviews, tmp_path / "split", seed=5, command="test", fit_all=False)
+    total = len(training.dedupe(training.load_labelled(small_reviews)))
+    assert shipped["samples"]["fitted_on"] == "all" and shipped["samples"]["final_fit"] == total
+    assert split_only["samples"]["fitted_on"] == "train_split" and "final_fit" not in split_only["samples"]
+    assert shipped["samples"]["train"] == split_only["samples"]["train"] < total
+    assert shipped["metrics"] == split_only["metrics"]  # the figures are the 80% fit's in both
+    assert shipped["artifact"]["coefficients_sha256"] != split_only["artifact"]["coefficients_sha256"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("fit_all", [True, False])
+def test_evaluate_tagger_prints_held_out_accuracy_and_macro_f1(small_reviews, tmp_path, monkeypatch, fit_all):
+    training.train_and_save(small_reviews, tmp_path, seed=5, command="test", fit_all=fit_all)
     monkeypatch.setattr(classifier, "ARTIFACTS", tmp_path)
     monkeypatch.setattr(classifier, "_loaded", None)
+    refits = []
+    monkeypatch.setattr(training, "train_model", lambda train, *args, real=training.train_model: refits.append(train) or real(train, *args))
     out = StringIO()
     call_command("evaluate_tagger", "--data", str(small_reviews), stdout=out)
     text = out.getvalue()
     assert "held-out rows for seed 5" in text  # the artifact's own training file: only its held-out side
+    # a model fitted on every row is not scored on any of them: the training side is refitted
+    assert ("refitted on the training side" in text) is fit_all and len(refits) == fit_all
+    held_out_keys = {e.key for e in training.split(training.load_labelled(small_reviews), 5)[1]}
+    assert all(e.key not in held_out_keys for train in refits for e in train)
     assert "accuracy" in text and "macro-F1" in text
     combined = next(line for line in text.splitlines() if "combined tagger" in line)
     assert float(combined.split()[-4]) >= 0.9
