@@ -14,10 +14,12 @@ from django.core import signing
 from django.core.cache import cache
 from django.utils import timezone
 from rest_framework.test import APIClient
+from rest_framework.views import APIView
 
 from guide.services import user_token_create
 from interests.models import Event
 from interests.profiles import profile_update
+from recommender.api import FeedView
 from recommender.feed import FEED_TTL
 from recommender.pools import pools_refresh
 from tests.factories import scored_item
@@ -164,3 +166,46 @@ def test_the_browsable_api_still_renders_the_feed(api, catalogue):
 def test_a_signed_in_browser_session_gets_the_personal_feed(client, alice, catalogue):
     client.force_login(alice)
     assert client.get(URL).json()["personalized"] is True
+
+
+def served_the_usual_way(api, *args, **kwargs):
+    """The response DRF's full dispatch gives, with the shopper's shortcut turned off."""
+    with mock.patch.object(FeedView, "shoppers_json_page", return_value=None):
+        return api.get(*args, **kwargs)
+
+
+def test_a_shoppers_json_page_skips_drf_and_is_the_same_response(alice_api, catalogue):
+    alice_api.get(URL, {"limit": 7})  # computed and kept
+    with mock.patch.object(APIView, "initial", side_effect=AssertionError("DRF's dispatch ran")):
+        short = alice_api.get(URL, {"limit": 7})
+        later = alice_api.get(short.json()["next"])
+    usual = served_the_usual_way(alice_api, URL, {"limit": 7})
+    assert short.status_code == usual.status_code == 200
+    assert short.content == usual.content and short.json()["personalized"] is True
+    assert {h: short[h] for h in ("Content-Type", "Allow", "Vary")} == {h: usual[h] for h in ("Content-Type", "Allow", "Vary")}
+    assert later.content == served_the_usual_way(alice_api, short.json()["next"]).content
+
+
+@pytest.mark.parametrize("query, headers, status, code", [
+    ({"limit": 0}, {}, 400, "invalid_limit"),
+    ({"mode": "random"}, {}, 400, "invalid_mode"),
+    ({"scenario": "moon"}, {}, 400, "unknown_scenario"),
+    ({"interest": "nope"}, {}, 400, "unknown_interest"),
+    ({"cursor": "forged"}, {}, 400, "invalid_cursor"),
+    ({}, {"HTTP_AUTHORIZATION": "Token gu_forged"}, 401, None),
+])
+def test_whatever_the_shortcut_cannot_serve_is_answered_the_usual_way(alice_api, catalogue, query, headers, status, code):
+    alice_api.get(URL)  # her token known to this process, her first page kept
+    if headers:
+        alice_api.credentials(**headers)
+    response = alice_api.get(URL, query)
+    assert response.status_code == status and response["Content-Type"] == "application/json"
+    assert response.content == served_the_usual_way(alice_api, URL, query).content
+    if code:
+        assert response.json()["error"]["code"] == code
+
+
+def test_browsers_and_format_overrides_get_the_usual_way(alice_api, catalogue):
+    html = alice_api.get(URL, HTTP_ACCEPT="text/html")
+    assert html.status_code == 200 and html["Content-Type"].startswith("text/html")
+    assert alice_api.get(URL, {"format": "json"}).json()["personalized"] is True
