@@ -84,6 +84,12 @@ def shipped() -> TaggerModel:
     return model
 
 
+def tagged(analysis, lexicon, model) -> list:
+    """One item's tags as the scoring pass gives them."""
+    [tags] = interest_tags_batch([analysis], learned.features([analysis]), lexicon, model)
+    return tags
+
+
 @pytest.mark.parametrize("title, body, expected", [
     ("", "物流很快，面料摸着很舒服，尺码标准，洗了一次没有缩水，颜色和图片一样。", "fashion"),
     ("", "房间干净整洁，前台服务热情，早餐种类丰富，离地铁站走路五分钟，下次还住这里。", "travel"),
@@ -92,9 +98,7 @@ def shipped() -> TaggerModel:
     ("", "很甜很新鲜，个头均匀，没有坏果，冷链送到还是凉的。", "food"),
 ])
 def test_reviews_that_name_no_product_get_their_top_level(shipped, lexicon, title, body, expected):
-    analysis = analyze(title, body)
-    [tags] = interest_tags_batch([analysis], learned.features([analysis]), lexicon, shipped)
-    assert top(tags) == expected
+    assert top(tagged(analyze(title, body), lexicon, shipped)) == expected
 
 
 @pytest.mark.parametrize("title, body, expected", [
@@ -105,7 +109,7 @@ def test_reviews_that_name_no_product_get_their_top_level(shipped, lexicon, titl
 ])
 def test_topics_the_reviews_never_mention_keep_their_lexicon_tag_first(shipped, lexicon, title, body, expected):
     analysis = analyze(title, body)
-    [tags] = interest_tags_batch([analysis], learned.features([analysis]), lexicon, shipped)
+    tags = tagged(analysis, lexicon, shipped)
     assert top(tags) == expected
     assert top(tags) == top(interest_tags(analysis, lexicon))
 
@@ -114,7 +118,7 @@ def test_a_batch_tags_each_item_as_alone(shipped, lexicon):
     texts = [("", "质量很好，穿着合身"), ("小米14 Pro 体验", "续航一天一充，拍照很稳"), ("", "")]
     analyses = [analyze(*text) for text in texts]
     together = interest_tags_batch(analyses, learned.features(analyses), lexicon, shipped)
-    alone = [interest_tags_batch([a], learned.features([a]), lexicon, shipped)[0] for a in analyses]
+    alone = [tagged(a, lexicon, shipped) for a in analyses]
     assert together == alone
 
 
@@ -271,8 +275,9 @@ def test_retraining_waits_for_enough_new_editor_labels(small_reviews, tmp_path):
     assert retrain_tagger_if_needed.apply().get()["retrained"] is False  # the beat task: far below its threshold
 
 
-@pytest.mark.django_db
-def test_editor_labels_join_the_training_data(small_reviews, tmp_path):
+@pytest.fixture
+def camping_labels(db) -> None:
+    """25 items an editor tagged 露营."""
     from interests.models import Interest, ItemInterest
     from tests.factories import ItemFactory
 
@@ -280,6 +285,20 @@ def test_editor_labels_join_the_training_data(small_reviews, tmp_path):
     for i in range(25):
         item = ItemFactory(title=f"露营第{i}次", body_text=f"天幕地钉营地，带娃过周末，第{i}晚")
         ItemInterest.objects.create(item=item, interest=camping, weight=1.0, origin="editor")
+
+
+def test_editor_labels_join_the_training_data(small_reviews, tmp_path, camping_labels):
     metadata = training.train_and_save(small_reviews, tmp_path, seed=5, command="test")
     assert metadata["samples"]["editor_labels"] == 25
     assert "outdoor" in metadata["classes"]
+
+
+def test_evaluate_tagger_refits_with_the_editor_labels_the_artifact_had(small_reviews, tmp_path, monkeypatch, camping_labels):
+    training.train_and_save(small_reviews, tmp_path, seed=5, command="test")
+    monkeypatch.setattr(classifier, "ARTIFACTS", tmp_path)
+    monkeypatch.setattr(classifier, "_loaded", None)
+    refits = []
+    monkeypatch.setattr(training, "train_model", lambda train, *args, real=training.train_model: refits.append(train) or real(train, *args))
+    call_command("evaluate_tagger", "--data", str(small_reviews), stdout=StringIO())
+    [train] = refits
+    assert sum(e.group == "editor" for e in train) == 25 and "outdoor" in {e.interest for e in train}

@@ -10,8 +10,9 @@ per-class precision/recall, next to the classifier alone and the lexicon alone.
 the default when --data is the very file the artifact was trained on (same SHA-256); any other
 file, such as a separately kept test set, is evaluated whole. The shipped artifact is refitted on
 every row of its training file after its held-out evaluation (interests.training), so on that
-file the command first refits a model on the training side with the same settings and seed (a
-minute or two on the shopping reviews) and scores that one: no row it scores was seen in fitting.
+file the command first refits a model on the training side with the same settings and seed, plus
+the editors' labels in the database when the artifact was trained with some (a minute or two on
+the shopping reviews), and scores that one: no row it scores was seen in fitting.
 """
 
 import argparse
@@ -19,6 +20,7 @@ import json
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.db import DatabaseError
 
 from interests import classifier, training
 
@@ -56,7 +58,11 @@ class Command(BaseCommand):
         if held_out_only and metadata.get("samples", {}).get("fitted_on") == "all":
             self.stdout.write(f"{tagger} was fitted on every row of {path.name}: refitting on the "
                               f"{len(train)} training-side rows to score the held-out ones …\n")
-            model, tagger = training.train_model(train, lexicon, seed)[0], f"{tagger}'s settings refitted on the training side"
+            try:
+                editor = training.editor_examples()[0] if metadata["samples"].get("editor_examples") else []
+            except DatabaseError as error:
+                raise CommandError(f"cannot read the editors' labels the artifact was trained with ({error})") from error
+            model, tagger = training.train_model(train + editor, lexicon, seed)[0], f"{tagger}'s settings refitted on the training side"
         report = training.evaluate(selected, model, lexicon)
         scope = f"held-out rows for seed {seed}" if held_out_only else "all rows"
         self.stdout.write(f"{path.name}: {len(selected)} of {len(examples)} labelled rows ({scope}); "
