@@ -4,6 +4,7 @@ realistic texts, the artifact format, training, evaluate_tagger and the retraini
 import json
 from io import StringIO
 from pathlib import Path
+from unittest import mock
 
 import numpy as np
 import pytest
@@ -302,3 +303,14 @@ def test_evaluate_tagger_refits_with_the_editor_labels_the_artifact_had(small_re
     call_command("evaluate_tagger", "--data", str(small_reviews), stdout=StringIO())
     [train] = refits
     assert sum(e.group == "editor" for e in train) == 25 and "outdoor" in {e.interest for e in train}
+
+
+def test_evaluate_tagger_says_so_when_the_editors_labels_cannot_be_read(small_reviews, tmp_path, monkeypatch, camping_labels):
+    from django.db import DatabaseError
+
+    training.train_and_save(small_reviews, tmp_path, seed=5, command="test")
+    monkeypatch.setattr(classifier, "ARTIFACTS", tmp_path)
+    monkeypatch.setattr(classifier, "_loaded", None)
+    monkeypatch.setattr(training, "editor_examples", mock.Mock(side_effect=DatabaseError("no such table")))
+    with pytest.raises(CommandError, match="cannot read the editors' labels"):
+        call_command("evaluate_tagger", "--data", str(small_reviews), stdout=StringIO())
