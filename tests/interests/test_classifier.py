@@ -314,3 +314,36 @@ def test_evaluate_tagger_says_so_when_the_editors_labels_cannot_be_read(small_re
     monkeypatch.setattr(training, "editor_examples", mock.Mock(side_effect=DatabaseError("no such table")))
     with pytest.raises(CommandError, match="cannot read the editors' labels"):
         call_command("evaluate_tagger", "--data", str(small_reviews), stdout=StringIO())
+
+
+@pytest.mark.django_db
+def test_evaluate_tagger_repeats_the_held_out_evaluation_over_seeds(small_reviews, tmp_path, monkeypatch):
+    training.train_and_save(small_reviews, tmp_path, seed=5, command="test")
+    monkeypatch.setattr(classifier, "ARTIFACTS", tmp_path)
+    monkeypatch.setattr(classifier, "_loaded", None)
+    refits = []
+    monkeypatch.setattr(training, "train_model", lambda train, lexicon, seed, real=training.train_model:
+                        refits.append((seed, train)) or real(train, lexicon, seed))
+    out = StringIO()
+    call_command("evaluate_tagger", "--data", str(small_reviews), "--seeds", "3,5,3", stdout=out)
+    text = out.getvalue()
+    examples = training.load_labelled(small_reviews)
+    assert [seed for seed, _ in refits] == [3, 5]  # a repeated seed is run once
+    for seed, train in refits:  # each refit never saw the rows its seed scores
+        held_out = {e.key for e in training.split(examples, seed)[1]}
+        assert held_out and not held_out & {e.key for e in train}
+        row = next(line for line in text.splitlines() if line.strip().startswith(f"seed {seed} "))
+        assert int(row.split()[2]) == len(held_out)
+    mean = next(line for line in text.splitlines() if "mean of 2" in line).split()[3:]
+    assert len(mean) == 5 and float(mean[0]) >= 0.9  # combined, classifier, lexicon, baseline, macro-F1
+
+
+@pytest.mark.parametrize("arguments, message", [
+    (["--seeds", "1,x"], "not a comma-separated list of integers"),
+    (["--seeds", ","], "at least one seed"),
+    (["--seeds", "1,2", "--no-held-out-only"], "drop --seed and --no-held-out-only"),
+    (["--seeds", "1,2", "--seed", "4"], "drop --seed"),
+])
+def test_evaluate_tagger_answers_bad_seeds_clearly(small_reviews, arguments, message):
+    with pytest.raises(CommandError, match=message):
+        call_command("evaluate_tagger", "--data", str(small_reviews), *arguments, stdout=StringIO())
