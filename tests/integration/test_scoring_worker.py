@@ -2,9 +2,11 @@
 PostgreSQL; a worker killed mid-run, or a lost message, loses nothing."""
 
 import json
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from django.utils import timezone
 
 from content.models import Item, ItemScore
 from content.tasks import sweep_unscored_items
@@ -17,6 +19,7 @@ DEMO = Path(__file__).resolve().parents[2] / "content" / "demo" / "demo_items.js
 
 def demo_items(count: int, prefix: str) -> list[dict]:
     rows = [json.loads(line) for line in DEMO.read_text(encoding="utf-8").splitlines()]
+    now = timezone.now()  # as fresh as the demo loader makes them: a fixed date ages out of approval
     items = []
     for n in range(count):
         row = rows[n % len(rows)]
@@ -26,7 +29,7 @@ def demo_items(count: int, prefix: str) -> list[dict]:
             "title": row["title"],
             "body": f"{row['body']}\n（第 {n} 篇）",
             "price": row.get("price"),
-            "published_at": row["published_at"],
+            "published_at": (now - timedelta(hours=row["age_hours"])).isoformat(),
         })
     return items
 
