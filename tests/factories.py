@@ -78,7 +78,8 @@ def raw_item(n: int = 1, **overrides) -> dict:
         "title": f"{brand}{product}：{OPENERS[(n + 5) % 11][:-1]}",
         "body": f"<p>{body}</p><p>到手价 {800 + n} 元。</p>",
         "kind": "review",
-        "published_at": "2026-11-20T10:00:00+08:00",
+        # relative, so the test items never age out of what the tests expect of fresh posts
+        "published_at": (timezone.now() - timedelta(days=2)).isoformat(timespec="seconds"),
         "author": {"external_id": "may-camping", "name": "露营的阿May", "followers": 12800, "verified": True},
         "price": f"到手价{800 + n}元",
         "original_price": 999 + n,
