@@ -20,6 +20,7 @@ from tqdm import tqdm
 from content.benchmarks.dedup import measure_dedup_quality, measure_index_lookup
 from content.ingest import items_ingest
 from content.models import Item, Source
+from guide.health import require_ready_database
 
 BATCH = 500
 def vocabulary() -> list[str]:
@@ -62,6 +63,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         if options["reviews"] and not Path(options["reviews"]).is_file():
             raise CommandError(f"找不到 {options['reviews']}")
+        require_ready_database()
         figures = {"database": connection.vendor}
         if options["items"]:
             figures["ingest"] = self.bench_ingest(options["items"], options["seed"], options["keep"])

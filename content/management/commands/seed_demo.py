@@ -20,6 +20,7 @@ from django.utils import timezone
 from content.constants import PLATFORMS
 from content.ingest import items_ingest
 from content.models import Item, Source
+from guide.health import require_ready_database
 from guide.roles import EDITORS_GROUP
 
 CORPUS = Path(__file__).resolve().parents[2] / "demo" / "demo_items.jsonl"
@@ -40,6 +41,7 @@ class Command(BaseCommand):
         parser.add_argument("--refresh", action="store_true", help="re-ingest even if the demo is loaded")
 
     def handle(self, *args, **options):
+        require_ready_database()
         self.create_accounts()
         loaded = Item.objects.filter(source__name__startswith="demo-").count()
         if loaded and not options["refresh"]:

@@ -25,6 +25,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import NoReverseMatch, reverse
 
 from content.models import Item
+from guide.health import require_ready_database
 from guide.loadgen import LoadResult
 from recommender.lists import lists_refresh
 from recommender.models import WorthList
@@ -71,6 +72,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         if options["repeat"] < 1:
             raise CommandError("--repeat 至少为 1")
+        require_ready_database()
         # WhiteNoise warns when collectstatic has not run; the pages do not need it here.
         warnings.filterwarnings("ignore", "No directory at", UserWarning)
         item = benchmark_item()

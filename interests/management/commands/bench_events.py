@@ -14,6 +14,7 @@ from django.db import connection
 
 from content.models import Item, Source
 from guide.benchserver import gunicorn
+from guide.health import require_ready_database
 from guide.loadgen import PreparedRequest, run_load
 from guide.services import user_token_create
 from interests.models import Event
@@ -33,6 +34,7 @@ class Command(BaseCommand):
         parser.add_argument("--keep", action="store_true", help="keep the benchmark's events and accounts")
 
     def handle(self, *args, **options):
+        require_ready_database()
         if connection.vendor != "postgresql":
             raise CommandError("bench_events 需要 PostgreSQL（DATABASE_URL）：SQLite 不适合多进程并发写入")
         run = f"bench-{time.time_ns()}"

@@ -26,6 +26,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 
 from guide.benchserver import gunicorn, server_cpu_seconds
+from guide.health import require_ready_database
 from guide.loadgen import LoadResult, PreparedRequest, run_load
 from guide.models import UserToken
 from guide.services import user_token_create
@@ -49,6 +50,7 @@ class Command(BaseCommand):
         parser.add_argument("--threads", type=int, default=8, help="threads per gthread worker")
 
     def handle(self, *args, **options):
+        require_ready_database()
         if connection.vendor != "postgresql":
             raise CommandError("bench_feed 需要 PostgreSQL 与 Redis（DATABASE_URL、REDIS_URL）")
         users = list(get_user_model().objects.filter(username__startswith=f"{PREFIX}-shopper-")

@@ -19,6 +19,7 @@ from tqdm import tqdm
 from content.models import Item, ItemScore, Source
 from content.scoring.dimensions import DIMENSION_KEYS
 from guide.db import insert_rows
+from guide.health import require_ready_database
 from interests.models import Event, Interest, ItemInterest, ShopperProfile
 from interests.profiles import profile_update
 from recommender.lists import lists_refresh
@@ -39,6 +40,7 @@ class Command(BaseCommand):
         parser.add_argument("--seed", type=int, default=7)
 
     def handle(self, *args, **options):
+        require_ready_database()
         rng = random.Random(options["seed"])
         circles = self.circles()
         by_circle = self.make_items(rng, options["items"], circles)

@@ -1,0 +1,32 @@
+"""Commands that use the platform's tables answer an unreachable or unmigrated database with
+a clear message and exit code 1, not a traceback (run as a newcomer runs them)."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+PROJECT = Path(__file__).resolve().parents[1]
+
+
+def manage(database_url: str, *args: str) -> subprocess.CompletedProcess:
+    env = {**os.environ, "DATABASE_URL": database_url, "REDIS_URL": "", "DEBUG": "1"}
+    return subprocess.run([sys.executable, "manage.py", *args], cwd=PROJECT, env=env, capture_output=True,
+                          text=True, timeout=120)
+
+
+@pytest.mark.parametrize("command", [["bench_events", "--events", "100"], ["seed_demo"], ["bench_pages"]])
+def test_an_unmigrated_database_is_named_with_what_to_run(tmp_path, command):
+    empty = tmp_path / "empty.sqlite3"
+    result = manage(f"sqlite:///{empty}", *command)
+    assert result.returncode == 1, result.stderr
+    assert "数据库尚未迁移" in result.stderr and "manage.py migrate" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_an_unreachable_database_is_a_clear_error():
+    result = manage("postgres://postgres@127.0.0.1:1/guide_missing", "bench_events", "--events", "100")
+    assert result.returncode == 1, result.stderr
+    assert "无法连接数据库" in result.stderr and "Traceback" not in result.stderr
