@@ -17,7 +17,10 @@ def manage(database_url: str, *args: str) -> subprocess.CompletedProcess:
                           text=True, timeout=120)
 
 
-@pytest.mark.parametrize("command", [["bench_events", "--events", "100"], ["seed_demo"], ["bench_pages"]])
+@pytest.mark.parametrize("command", [
+    ["bench_events", "--events", "100"], ["bench_pages"], ["seed_demo"], ["create_source", "smzdm-deals"],
+    ["rescore", "--stale"], ["rebuild_profiles"],
+])
 def test_an_unmigrated_database_is_named_with_what_to_run(tmp_path, command):
     empty = tmp_path / "empty.sqlite3"
     result = manage(f"sqlite:///{empty}", *command)

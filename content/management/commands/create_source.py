@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 from content.constants import PLATFORMS, SOURCE_ADAPTERS
 from content.models import Source
 from content.services import source_create, source_rotate_key
+from guide.health import require_ready_database
 
 
 class Command(BaseCommand):
@@ -20,6 +21,7 @@ class Command(BaseCommand):
         parser.add_argument("--rotate-key", action="store_true", help="issue a new key for an existing source")
 
     def handle(self, *args, **options):
+        require_ready_database()
         if options["rotate_key"]:
             source = Source.objects.filter(name=options["name"]).first()
             if source is None:

@@ -6,6 +6,7 @@ from tqdm import tqdm
 from content.files import detect_format, read_rows
 from content.ingest import items_ingest
 from content.models import Source
+from guide.health import require_ready_database
 
 BATCH = 500
 
@@ -20,6 +21,7 @@ class Command(BaseCommand):
         parser.add_argument("--no-progress", action="store_true")
 
     def handle(self, *args, **options):
+        require_ready_database()
         path = Path(options["path"])
         if not path.is_file():
             raise CommandError(f"找不到文件 {path}")

@@ -6,6 +6,7 @@ from content.constants import ITEM_KINDS, ITEM_STATUSES
 from content.ingest import SCORING_BATCH, queue_scoring
 from content.models import Item
 from content.scoring.service import items_needing_scores, items_score
+from guide.health import require_ready_database
 
 
 class Command(BaseCommand):
@@ -24,6 +25,7 @@ class Command(BaseCommand):
         parser.add_argument("--no-progress", action="store_true")
 
     def handle(self, *args, **options):
+        require_ready_database()
         ids = self.selected_ids(options)
         if not ids:
             self.stdout.write("没有需要重新评分的内容")

@@ -2,6 +2,7 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
+from guide.health import require_ready_database
 from interests.models import Event
 from interests.profiles import profile_rebuild
 
@@ -14,6 +15,7 @@ class Command(BaseCommand):
         parser.add_argument("--no-progress", action="store_true")
 
     def handle(self, *args, **options):
+        require_ready_database()
         users = get_user_model().objects.all()
         if options["user"]:
             users = users.filter(username__in=options["user"])
