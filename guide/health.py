@@ -5,9 +5,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.cache import cache
-from django.core.management.base import CommandError
-from django.db import DatabaseError, connection
-from django.db.migrations.executor import MigrationExecutor
+from django.db import connection
 
 
 def check_database() -> dict[str, Any]:
@@ -18,25 +16,6 @@ def check_database() -> dict[str, Any]:
     except Exception as exc:  # any failure here is the answer, not a crash
         return {"ok": False, "error": str(exc)[:200]}
     return {"ok": True, "vendor": connection.vendor}
-
-
-def unapplied_migrations() -> list[str]:
-    """"app.migration" of every migration the database still lacks (connects to it)."""
-    executor = MigrationExecutor(connection)
-    plan = executor.migration_plan(executor.loader.graph.leaf_nodes())
-    return [f"{migration.app_label}.{migration.name}" for migration, _ in plan]
-
-
-def require_ready_database() -> None:
-    """For commands that read and write the platform's tables (benchmarks, data commands): a
-    clear CommandError, not a traceback, when the database is unreachable or not migrated."""
-    try:
-        missing = unapplied_migrations()
-    except DatabaseError as exc:
-        raise CommandError(f"无法连接数据库（{connection.vendor}）：{str(exc).strip()[:200]}") from None
-    if missing:
-        shown = "、".join(missing[:3]) + ("…" if len(missing) > 3 else "")
-        raise CommandError(f"数据库尚未迁移（缺 {len(missing)} 个迁移：{shown}）：先运行 manage.py migrate")
 
 
 def check_cache() -> dict[str, Any]:

@@ -2,8 +2,10 @@
 a clear message and exit code 1, not a traceback (run as a newcomer runs them)."""
 
 import os
+import sqlite3
 import subprocess
 import sys
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -18,15 +20,19 @@ def manage(database_url: str, *args: str) -> subprocess.CompletedProcess:
 
 
 @pytest.mark.parametrize("command", [
-    ["bench_events", "--events", "100"], ["bench_pages"], ["seed_demo"], ["create_source", "smzdm-deals"],
-    ["rescore", "--stale"], ["rebuild_profiles"],
+    ["bench_events", "--events", "100"], ["bench_feed"], ["bench_ingest", "--items", "10", "--index-size", "0"],
+    ["bench_pages"], ["seed_demo"], ["generate_load_data"], ["create_source", "smzdm-deals"],
+    ["ingest_file", "items.jsonl", "--source", "smzdm-deals"], ["rescore", "--stale"], ["rebuild_profiles"],
 ])
 def test_an_unmigrated_database_is_named_with_what_to_run(tmp_path, command):
+    """Every command built on guide.commands.DatabaseCommand; nothing is written."""
     empty = tmp_path / "empty.sqlite3"
     result = manage(f"sqlite:///{empty}", *command)
     assert result.returncode == 1, result.stderr
     assert "数据库尚未迁移" in result.stderr and "manage.py migrate" in result.stderr
     assert "Traceback" not in result.stderr
+    with closing(sqlite3.connect(empty)) as database:  # the check only read: no table was created
+        assert database.execute("SELECT name FROM sqlite_master").fetchall() == []
 
 
 def test_an_unreachable_database_is_a_clear_error():

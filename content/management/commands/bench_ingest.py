@@ -12,7 +12,7 @@ import random
 import time
 from pathlib import Path
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.db import connection, transaction
 from django.utils import timezone
 from tqdm import tqdm
@@ -20,7 +20,7 @@ from tqdm import tqdm
 from content.benchmarks.dedup import measure_dedup_quality, measure_index_lookup
 from content.ingest import items_ingest
 from content.models import Item, Source
-from guide.health import require_ready_database
+from guide.commands import DatabaseCommand
 
 BATCH = 500
 def vocabulary() -> list[str]:
@@ -49,7 +49,7 @@ def generated_item(rng: random.Random, n: int, words: list[str]) -> dict:
     }
 
 
-class Command(BaseCommand):
+class Command(DatabaseCommand):
     help = __doc__
 
     def add_arguments(self, parser):
@@ -63,7 +63,6 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         if options["reviews"] and not Path(options["reviews"]).is_file():
             raise CommandError(f"找不到 {options['reviews']}")
-        require_ready_database()
         figures = {"database": connection.vendor}
         if options["items"]:
             figures["ingest"] = self.bench_ingest(options["items"], options["seed"], options["keep"])

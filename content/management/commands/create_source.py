@@ -1,13 +1,13 @@
 from django.core.exceptions import ValidationError
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 
 from content.constants import PLATFORMS, SOURCE_ADAPTERS
 from content.models import Source
 from content.services import source_create, source_rotate_key
-from guide.health import require_ready_database
+from guide.commands import DatabaseCommand
 
 
-class Command(BaseCommand):
+class Command(DatabaseCommand):
     help = "Create a content source and print its push-API key (shown once). --rotate-key for an existing one."
 
     def add_arguments(self, parser):
@@ -21,7 +21,6 @@ class Command(BaseCommand):
         parser.add_argument("--rotate-key", action="store_true", help="issue a new key for an existing source")
 
     def handle(self, *args, **options):
-        require_ready_database()
         if options["rotate_key"]:
             source = Source.objects.filter(name=options["name"]).first()
             if source is None:

@@ -1,17 +1,17 @@
 from pathlib import Path
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from tqdm import tqdm
 
 from content.files import detect_format, read_rows
 from content.ingest import items_ingest
 from content.models import Source
-from guide.health import require_ready_database
+from guide.commands import DatabaseCommand
 
 BATCH = 500
 
 
-class Command(BaseCommand):
+class Command(DatabaseCommand):
     help = "Ingest a JSON Lines or CSV file of items (push-API item fields) into a source."
 
     def add_arguments(self, parser):
@@ -21,7 +21,6 @@ class Command(BaseCommand):
         parser.add_argument("--no-progress", action="store_true")
 
     def handle(self, *args, **options):
-        require_ready_database()
         path = Path(options["path"])
         if not path.is_file():
             raise CommandError(f"找不到文件 {path}")

@@ -1,4 +1,4 @@
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.db.models import Q
 from tqdm import tqdm
 
@@ -6,10 +6,10 @@ from content.constants import ITEM_KINDS, ITEM_STATUSES
 from content.ingest import SCORING_BATCH, queue_scoring
 from content.models import Item
 from content.scoring.service import items_needing_scores, items_score
-from guide.health import require_ready_database
+from guide.commands import DatabaseCommand
 
 
-class Command(BaseCommand):
+class Command(DatabaseCommand):
     help = (
         "Rescore items with the current scorers, models and scoring profile: all of them, only the "
         "stale ones, or a filtered set. Queues Celery batches (or scores here with --in-process)."
@@ -25,7 +25,6 @@ class Command(BaseCommand):
         parser.add_argument("--no-progress", action="store_true")
 
     def handle(self, *args, **options):
-        require_ready_database()
         ids = self.selected_ids(options)
         if not ids:
             self.stdout.write("没有需要重新评分的内容")

@@ -13,14 +13,13 @@ from pathlib import Path
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 
 from content.constants import PLATFORMS
 from content.ingest import items_ingest
 from content.models import Item, Source
-from guide.health import require_ready_database
+from guide.commands import DatabaseCommand
 from guide.roles import EDITORS_GROUP
 
 CORPUS = Path(__file__).resolve().parents[2] / "demo" / "demo_items.jsonl"
@@ -33,7 +32,7 @@ DEMO_PASSWORD = "guide-demo-2026"
 ACCOUNTS = (("alice", "shopper"), ("erin", EDITORS_GROUP))
 
 
-class Command(BaseCommand):
+class Command(DatabaseCommand):
     help = __doc__
 
     def add_arguments(self, parser):
@@ -41,7 +40,6 @@ class Command(BaseCommand):
         parser.add_argument("--refresh", action="store_true", help="re-ingest even if the demo is loaded")
 
     def handle(self, *args, **options):
-        require_ready_database()
         self.create_accounts()
         loaded = Item.objects.filter(source__name__startswith="demo-").count()
         if loaded and not options["refresh"]:

@@ -17,7 +17,7 @@ from dataclasses import asdict, dataclass
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.db import connection
 from django.db.models import Count
 from django.test import Client
@@ -25,7 +25,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import NoReverseMatch, reverse
 
 from content.models import Item
-from guide.health import require_ready_database
+from guide.commands import DatabaseCommand
 from guide.loadgen import LoadResult
 from recommender.lists import lists_refresh
 from recommender.models import WorthList
@@ -62,7 +62,7 @@ class Figures:
     queries_then: int
 
 
-class Command(BaseCommand):
+class Command(DatabaseCommand):
     help = __doc__
 
     def add_arguments(self, parser):
@@ -72,7 +72,6 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         if options["repeat"] < 1:
             raise CommandError("--repeat 至少为 1")
-        require_ready_database()
         # WhiteNoise warns when collectstatic has not run; the pages do not need it here.
         warnings.filterwarnings("ignore", "No directory at", UserWarning)
         item = benchmark_item()

@@ -9,12 +9,12 @@ import random
 import time
 
 from django.contrib.auth import get_user_model
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.db import connection
 
 from content.models import Item, Source
 from guide.benchserver import gunicorn
-from guide.health import require_ready_database
+from guide.commands import DatabaseCommand
 from guide.loadgen import PreparedRequest, run_load
 from guide.services import user_token_create
 from interests.models import Event
@@ -22,7 +22,7 @@ from interests.models import Event
 TYPES = ["impression"] * 12 + ["click"] * 4 + ["dwell"] * 2 + ["favorite", "share", "search"]
 
 
-class Command(BaseCommand):
+class Command(DatabaseCommand):
     help = __doc__
 
     def add_arguments(self, parser):
@@ -34,7 +34,6 @@ class Command(BaseCommand):
         parser.add_argument("--keep", action="store_true", help="keep the benchmark's events and accounts")
 
     def handle(self, *args, **options):
-        require_ready_database()
         if connection.vendor != "postgresql":
             raise CommandError("bench_events 需要 PostgreSQL（DATABASE_URL）：SQLite 不适合多进程并发写入")
         run = f"bench-{time.time_ns()}"

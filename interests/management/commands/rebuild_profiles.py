@@ -1,13 +1,13 @@
 from django.contrib.auth import get_user_model
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from tqdm import tqdm
 
-from guide.health import require_ready_database
+from guide.commands import DatabaseCommand
 from interests.models import Event
 from interests.profiles import profile_rebuild
 
 
-class Command(BaseCommand):
+class Command(DatabaseCommand):
     help = "Rebuild shoppers' interest profiles from the event log (their own follow / mute / delete decisions are kept)."
 
     def add_arguments(self, parser):
@@ -15,7 +15,6 @@ class Command(BaseCommand):
         parser.add_argument("--no-progress", action="store_true")
 
     def handle(self, *args, **options):
-        require_ready_database()
         users = get_user_model().objects.all()
         if options["user"]:
             users = users.filter(username__in=options["user"])

@@ -22,11 +22,11 @@ import statistics
 import time
 
 from django.contrib.auth import get_user_model
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.db import connection
 
 from guide.benchserver import gunicorn, server_cpu_seconds
-from guide.health import require_ready_database
+from guide.commands import DatabaseCommand
 from guide.loadgen import LoadResult, PreparedRequest, run_load
 from guide.models import UserToken
 from guide.services import user_token_create
@@ -34,7 +34,7 @@ from recommender.management.commands.generate_load_data import PREFIX
 from recommender.pools import pools_refresh
 
 
-class Command(BaseCommand):
+class Command(DatabaseCommand):
     help = __doc__
 
     def add_arguments(self, parser):
@@ -50,7 +50,6 @@ class Command(BaseCommand):
         parser.add_argument("--threads", type=int, default=8, help="threads per gthread worker")
 
     def handle(self, *args, **options):
-        require_ready_database()
         if connection.vendor != "postgresql":
             raise CommandError("bench_feed 需要 PostgreSQL 与 Redis（DATABASE_URL、REDIS_URL）")
         users = list(get_user_model().objects.filter(username__startswith=f"{PREFIX}-shopper-")

@@ -11,15 +11,14 @@ from datetime import timedelta
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
-from django.core.management.base import BaseCommand
 from django.db import connection, transaction
 from django.utils import timezone
 from tqdm import tqdm
 
 from content.models import Item, ItemScore, Source
 from content.scoring.dimensions import DIMENSION_KEYS
+from guide.commands import DatabaseCommand
 from guide.db import insert_rows
-from guide.health import require_ready_database
 from interests.models import Event, Interest, ItemInterest, ShopperProfile
 from interests.profiles import profile_update
 from recommender.lists import lists_refresh
@@ -30,7 +29,7 @@ PREFIX = "load"
 EVENT_MIX = ["impression"] * 10 + ["click"] * 5 + ["dwell"] * 3 + ["favorite", "vote_worth", "share", "click_out"]
 
 
-class Command(BaseCommand):
+class Command(DatabaseCommand):
     help = __doc__
 
     def add_arguments(self, parser):
@@ -40,7 +39,6 @@ class Command(BaseCommand):
         parser.add_argument("--seed", type=int, default=7)
 
     def handle(self, *args, **options):
-        require_ready_database()
         rng = random.Random(options["seed"])
         circles = self.circles()
         by_circle = self.make_items(rng, options["items"], circles)
