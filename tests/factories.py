@@ -67,6 +67,11 @@ VERDICTS = [
 ]
 
 
+# Fixed once per test run: relative, so test items never age out of what the tests expect of
+# fresh posts, yet the same within a run, so re-sending an item is byte-for-byte the same item.
+RAW_ITEM_PUBLISHED_AT = (timezone.now() - timedelta(days=2)).isoformat(timespec="seconds")
+
+
 def raw_item(n: int = 1, **overrides) -> dict:
     """A push-API item as a partner platform would send it. Different n give clearly
     different texts (not near-duplicates of each other) for n below 143."""
@@ -78,8 +83,7 @@ def raw_item(n: int = 1, **overrides) -> dict:
         "title": f"{brand}{product}：{OPENERS[(n + 5) % 11][:-1]}",
         "body": f"<p>{body}</p><p>到手价 {800 + n} 元。</p>",
         "kind": "review",
-        # relative, so the test items never age out of what the tests expect of fresh posts
-        "published_at": (timezone.now() - timedelta(days=2)).isoformat(timespec="seconds"),
+        "published_at": RAW_ITEM_PUBLISHED_AT,
         "author": {"external_id": "may-camping", "name": "露营的阿May", "followers": 12800, "verified": True},
         "price": f"到手价{800 + n}元",
         "original_price": 999 + n,
