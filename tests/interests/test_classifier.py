@@ -338,6 +338,44 @@ def test_evaluate_tagger_repeats_the_held_out_evaluation_over_seeds(small_review
     assert len(mean) == 5 and float(mean[0]) >= 0.9  # combined, classifier, lexicon, baseline, macro-F1
 
 
+@pytest.mark.django_db
+def test_evaluate_tagger_cross_validates_every_row_once(small_reviews, tmp_path, monkeypatch):
+    training.train_and_save(small_reviews, tmp_path, seed=5, command="test")
+    monkeypatch.setattr(classifier, "ARTIFACTS", tmp_path)
+    monkeypatch.setattr(classifier, "_loaded", None)
+    refits = []
+    monkeypatch.setattr(training, "train_model", lambda train, lexicon, seed, real=training.train_model:
+                        refits.append(train) or real(train, lexicon, seed))
+    scored = []
+    monkeypatch.setattr(training, "evaluate", lambda examples, model, lexicon, real=training.evaluate:
+                        scored.append(examples) or real(examples, model, lexicon))
+    out = StringIO()
+    call_command("evaluate_tagger", "--data", str(small_reviews), "--folds", "4", stdout=out)
+    text = out.getvalue()
+    unique = {e.key for e in training.dedupe(training.load_labelled(small_reviews))}
+    assert len(refits) == len(scored) == 4
+    for train, part in zip(refits, scored, strict=True):  # no refit scores a row it was fitted on
+        assert part and not {e.key for e in part} & {e.key for e in train}
+    assert sorted(e.key for part in scored for e in part) == sorted(unique)  # every row once
+    assert "4-fold cross-validation (seed 5)" in text
+    assert [line.split()[1] for line in text.splitlines() if line.strip().startswith("fold ")] == ["1", "2", "3", "4"]
+    pooled = next(line for line in text.splitlines() if "all rows" in line).split()[2:]
+    assert int(pooled[0]) == len(unique) and len(pooled) == 5 and float(pooled[1]) >= 0.9  # n, 3 taggers, baseline
+
+
+@pytest.mark.parametrize("arguments, message", [
+    (["--folds", "1"], "between 2 and 100 folds"),
+    (["--folds", "ten"], "not an integer"),
+    (["--folds", "5", "--seeds", "1,2"], "drop --seeds"),
+    (["--folds", "5", "--no-held-out-only"], "drop --seeds and --\\[no-\\]held-out-only"),
+    (["--folds", "100"], "holds no rows: use fewer folds"),
+])
+@pytest.mark.django_db
+def test_evaluate_tagger_answers_bad_folds_clearly(small_reviews, arguments, message):
+    with pytest.raises(CommandError, match=message):
+        call_command("evaluate_tagger", "--data", str(small_reviews), *arguments, stdout=StringIO())
+
+
 @pytest.mark.parametrize("arguments, message", [
     (["--seeds", "1,x"], "not a comma-separated list of integers"),
     (["--seeds", ","], "at least one seed"),
