@@ -284,12 +284,14 @@ def first_top_level(tags: list) -> str:
 
 
 def quality(truth: list[str], predicted: list[str], tagged: list[bool]) -> dict:
-    """Accuracy (no tag counts as wrong), macro-F1 and per-class figures over the labels that
-    occur in `truth` (a prediction of another top level only costs precision), coverage."""
+    """Accuracy (no tag counts as wrong; `correct` of `n`, so runs pool exactly), macro-F1 and
+    per-class figures over the labels that occur in `truth` (a prediction of another top level
+    only costs precision), coverage."""
     labels = sorted(set(truth))
     precision, recall, f1, support = precision_recall_fscore_support(truth, predicted, labels=labels, zero_division=0)
+    right = np.array(truth) == np.array(predicted)
     return {
-        "n": len(truth), "accuracy": round(float(np.mean(np.array(truth) == np.array(predicted))), 4),
+        "n": len(truth), "correct": int(right.sum()), "accuracy": round(float(right.mean()), 4),
         "macro_f1": round(float(f1.mean()), 4), "coverage": round(float(np.mean(tagged)), 4),
         "per_class": {label: {"precision": round(float(p), 4), "recall": round(float(r), 4), "n": int(n)}
                       for label, p, r, n in zip(labels, precision, recall, support, strict=True)},
@@ -341,34 +343,35 @@ def repeated_held_out(examples: list[Example], extra: list[Example], lexicon: Le
     (plus `extra`, such as the editors' labels, which are never scored) and scored on its
     held-out side, next to the baseline fitted on the same rows. One split's accuracy moves by
     about ±0.3 points with the seed (n ≈ 10,000), so a mean over several says more than one."""
-    runs = []
-    for seed in seeds:
-        train, test = split(examples, seed)
-        if not test:
-            raise ValueError(f"seed {seed} holds out no rows")
-        model = train_model(train + extra, lexicon, seed)[0]
-        runs.append({"seed": seed, "train": len(train) + len(extra), "report": evaluate(test, model, lexicon),
-                     "baseline": baseline(train + extra, test, seed)})
-    return runs
+    splits = [(seed, seed, *split(examples, seed)) for seed in seeds]
+    if (empty := next((seed for seed, _, _, test in splits if not test), None)) is not None:  # seed 0 is one
+        raise ValueError(f"seed {empty} holds out no rows")
+    return refits_scored(splits, "seed", extra, lexicon)
 
 
 def cross_validated(examples: list[Example], extra: list[Example], lexicon: Lexicon, folds: int, seed: int) -> list[dict]:
     """k-fold cross-validation: the deduplicated rows of `examples` fall into `folds` parts by a
-    seeded hash of their text; per part, the tagger's settings are refitted on the other parts
-    (plus `extra`, never scored) and score that part, next to the baseline fitted on the same
-    rows. Every row is scored once, by a model fitted on (k-1)/k of the file: nearer the shipped
+    seeded hash of their text; each part is scored by the tagger's settings refitted on the
+    other parts (plus `extra`, never scored), next to the baseline fitted on the same rows.
+    Every row is scored once, by a model fitted on (k-1)/k of the file: nearer the shipped
     model, which is fitted on all of it, than an 80% fit."""
     unique = dedupe(examples)
     parts = [int.from_bytes(hashlib.sha256(f"cv:{seed}:{e.key}".encode()).digest()[:8], "big") % folds for e in unique]
-    empty = sorted(set(range(folds)) - set(parts))
-    if empty:  # found before any fitting, not after minutes of it
+    if empty := sorted(set(range(folds)) - set(parts)):
         raise ValueError(f"part {empty[0] + 1} of {folds} holds no rows: use fewer folds")
+    splits = [(part + 1, seed, [e for e, p in zip(unique, parts, strict=True) if p != part],
+               [e for e, p in zip(unique, parts, strict=True) if p == part]) for part in range(folds)]
+    return refits_scored(splits, "fold", extra, lexicon)
+
+
+def refits_scored(splits: list[tuple[int, int, list[Example], list[Example]]], key: str, extra: list[Example],
+                  lexicon: Lexicon) -> list[dict]:
+    """Per (label, seed, train, test), checked beforehand so no error comes after minutes of
+    fitting: the tagger refitted on train + extra scores test, next to the baseline."""
     runs = []
-    for part in range(folds):
-        test = [e for e, p in zip(unique, parts, strict=True) if p == part]
-        train = [e for e, p in zip(unique, parts, strict=True) if p != part]
+    for label, seed, train, test in splits:
         model = train_model(train + extra, lexicon, seed)[0]
-        runs.append({"fold": part + 1, "train": len(train) + len(extra), "report": evaluate(test, model, lexicon),
+        runs.append({key: label, "train": len(train) + len(extra), "report": evaluate(test, model, lexicon),
                      "baseline": baseline(train + extra, test, seed)})
     return runs
 

@@ -175,6 +175,20 @@ def write_reviews(path: Path, per_category: int, seed: int = 3) -> Path:
     return path
 
 
+def use_artifact(reviews: Path, directory: Path, monkeypatch, **options) -> None:
+    """Train an artifact on `reviews` (seed 5) into `directory` and make it the tagger's."""
+    training.train_and_save(reviews, directory, seed=5, command="test", **options)
+    monkeypatch.setattr(classifier, "ARTIFACTS", directory)
+    monkeypatch.setattr(classifier, "_loaded", None)
+
+
+def record_refits(monkeypatch) -> list[tuple[int, list]]:
+    """(seed, training examples) of every train_model call from now on."""
+    refits, real = [], training.train_model
+    monkeypatch.setattr(training, "train_model", lambda train, lexicon, seed: refits.append((seed, train)) or real(train, lexicon, seed))
+    return refits
+
+
 @pytest.fixture(scope="module")
 def small_reviews(tmp_path_factory) -> Path:
     return write_reviews(tmp_path_factory.mktemp("reviews") / "reviews.jsonl", 60)
@@ -207,11 +221,8 @@ def test_the_shipped_model_is_refitted_on_every_text_after_its_held_out_evaluati
 @pytest.mark.django_db
 @pytest.mark.parametrize("fit_all", [True, False])
 def test_evaluate_tagger_prints_held_out_accuracy_and_macro_f1(small_reviews, tmp_path, monkeypatch, fit_all):
-    training.train_and_save(small_reviews, tmp_path, seed=5, command="test", fit_all=fit_all)
-    monkeypatch.setattr(classifier, "ARTIFACTS", tmp_path)
-    monkeypatch.setattr(classifier, "_loaded", None)
-    refits = []
-    monkeypatch.setattr(training, "train_model", lambda train, *args, real=training.train_model: refits.append(train) or real(train, *args))
+    use_artifact(small_reviews, tmp_path, monkeypatch, fit_all=fit_all)
+    refits = record_refits(monkeypatch)
     out = StringIO()
     call_command("evaluate_tagger", "--data", str(small_reviews), stdout=out)
     text = out.getvalue()
@@ -219,7 +230,7 @@ def test_evaluate_tagger_prints_held_out_accuracy_and_macro_f1(small_reviews, tm
     # a model fitted on every row is not scored on any of them: the training side is refitted
     assert ("refitted on the training side" in text) is fit_all and len(refits) == fit_all
     held_out_keys = {e.key for e in training.split(training.load_labelled(small_reviews), 5)[1]}
-    assert all(e.key not in held_out_keys for train in refits for e in train)
+    assert all(e.key not in held_out_keys for _, train in refits for e in train)
     assert "accuracy" in text and "macro-F1" in text
     combined = next(line for line in text.splitlines() if "combined tagger" in line)
     assert float(combined.split()[-4]) >= 0.9
@@ -227,9 +238,7 @@ def test_evaluate_tagger_prints_held_out_accuracy_and_macro_f1(small_reviews, tm
 
 @pytest.mark.django_db
 def test_evaluate_tagger_uses_every_row_of_a_file_it_was_not_trained_on(small_reviews, tmp_path, monkeypatch):
-    training.train_and_save(small_reviews, tmp_path, seed=5, command="test")
-    monkeypatch.setattr(classifier, "ARTIFACTS", tmp_path)
-    monkeypatch.setattr(classifier, "_loaded", None)
+    use_artifact(small_reviews, tmp_path, monkeypatch)
     other = write_reviews(tmp_path / "other.jsonl", 10, seed=11)
     out = StringIO()
     call_command("evaluate_tagger", "--data", str(other), stdout=out)
@@ -295,22 +304,17 @@ def test_editor_labels_join_the_training_data(small_reviews, tmp_path, camping_l
 
 
 def test_evaluate_tagger_refits_with_the_editor_labels_the_artifact_had(small_reviews, tmp_path, monkeypatch, camping_labels):
-    training.train_and_save(small_reviews, tmp_path, seed=5, command="test")
-    monkeypatch.setattr(classifier, "ARTIFACTS", tmp_path)
-    monkeypatch.setattr(classifier, "_loaded", None)
-    refits = []
-    monkeypatch.setattr(training, "train_model", lambda train, *args, real=training.train_model: refits.append(train) or real(train, *args))
+    use_artifact(small_reviews, tmp_path, monkeypatch)
+    refits = record_refits(monkeypatch)
     call_command("evaluate_tagger", "--data", str(small_reviews), stdout=StringIO())
-    [train] = refits
+    [(_, train)] = refits
     assert sum(e.group == "editor" for e in train) == 25 and "outdoor" in {e.interest for e in train}
 
 
 def test_evaluate_tagger_says_so_when_the_editors_labels_cannot_be_read(small_reviews, tmp_path, monkeypatch, camping_labels):
     from django.db import DatabaseError
 
-    training.train_and_save(small_reviews, tmp_path, seed=5, command="test")
-    monkeypatch.setattr(classifier, "ARTIFACTS", tmp_path)
-    monkeypatch.setattr(classifier, "_loaded", None)
+    use_artifact(small_reviews, tmp_path, monkeypatch)
     monkeypatch.setattr(training, "editor_examples", mock.Mock(side_effect=DatabaseError("no such table")))
     with pytest.raises(CommandError, match="cannot read the editors' labels"):
         call_command("evaluate_tagger", "--data", str(small_reviews), stdout=StringIO())
@@ -318,12 +322,8 @@ def test_evaluate_tagger_says_so_when_the_editors_labels_cannot_be_read(small_re
 
 @pytest.mark.django_db
 def test_evaluate_tagger_repeats_the_held_out_evaluation_over_seeds(small_reviews, tmp_path, monkeypatch):
-    training.train_and_save(small_reviews, tmp_path, seed=5, command="test")
-    monkeypatch.setattr(classifier, "ARTIFACTS", tmp_path)
-    monkeypatch.setattr(classifier, "_loaded", None)
-    refits = []
-    monkeypatch.setattr(training, "train_model", lambda train, lexicon, seed, real=training.train_model:
-                        refits.append((seed, train)) or real(train, lexicon, seed))
+    use_artifact(small_reviews, tmp_path, monkeypatch)
+    refits = record_refits(monkeypatch)
     out = StringIO()
     call_command("evaluate_tagger", "--data", str(small_reviews), "--seeds", "3,5,3", stdout=out)
     text = out.getvalue()
@@ -336,16 +336,13 @@ def test_evaluate_tagger_repeats_the_held_out_evaluation_over_seeds(small_review
         assert int(row.split()[2]) == len(held_out)
     mean = next(line for line in text.splitlines() if "mean of 2" in line).split()[3:]
     assert len(mean) == 5 and float(mean[0]) >= 0.9  # combined, classifier, lexicon, baseline, macro-F1
+    assert "all rows" not in text  # several seeds' held-out sides overlap: no pooled line
 
 
 @pytest.mark.django_db
 def test_evaluate_tagger_cross_validates_every_row_once(small_reviews, tmp_path, monkeypatch):
-    training.train_and_save(small_reviews, tmp_path, seed=5, command="test")
-    monkeypatch.setattr(classifier, "ARTIFACTS", tmp_path)
-    monkeypatch.setattr(classifier, "_loaded", None)
-    refits = []
-    monkeypatch.setattr(training, "train_model", lambda train, lexicon, seed, real=training.train_model:
-                        refits.append(train) or real(train, lexicon, seed))
+    use_artifact(small_reviews, tmp_path, monkeypatch)
+    refits = record_refits(monkeypatch)
     scored = []
     monkeypatch.setattr(training, "evaluate", lambda examples, model, lexicon, real=training.evaluate:
                         scored.append(examples) or real(examples, model, lexicon))
@@ -354,7 +351,7 @@ def test_evaluate_tagger_cross_validates_every_row_once(small_reviews, tmp_path,
     text = out.getvalue()
     unique = {e.key for e in training.dedupe(training.load_labelled(small_reviews))}
     assert len(refits) == len(scored) == 4
-    for train, part in zip(refits, scored, strict=True):  # no refit scores a row it was fitted on
+    for (_, train), part in zip(refits, scored, strict=True):  # no refit scores a row it was fitted on
         assert part and not {e.key for e in part} & {e.key for e in train}
     assert sorted(e.key for part in scored for e in part) == sorted(unique)  # every row once
     assert "4-fold cross-validation (seed 5)" in text
@@ -371,9 +368,11 @@ def test_evaluate_tagger_cross_validates_every_row_once(small_reviews, tmp_path,
     (["--folds", "100"], "holds no rows: use fewer folds"),
 ])
 @pytest.mark.django_db
-def test_evaluate_tagger_answers_bad_folds_clearly(small_reviews, arguments, message):
+def test_evaluate_tagger_answers_bad_folds_clearly(small_reviews, monkeypatch, arguments, message):
+    refits = record_refits(monkeypatch)
     with pytest.raises(CommandError, match=message):
         call_command("evaluate_tagger", "--data", str(small_reviews), *arguments, stdout=StringIO())
+    assert refits == []  # answered before any fitting
 
 
 @pytest.mark.parametrize("arguments, message", [
@@ -385,3 +384,16 @@ def test_evaluate_tagger_answers_bad_folds_clearly(small_reviews, arguments, mes
 def test_evaluate_tagger_answers_bad_seeds_clearly(small_reviews, arguments, message):
     with pytest.raises(CommandError, match=message):
         call_command("evaluate_tagger", "--data", str(small_reviews), *arguments, stdout=StringIO())
+
+
+@pytest.mark.django_db
+def test_a_seed_that_holds_out_nothing_is_named_before_any_fitting(tmp_path, monkeypatch):
+    one = tmp_path / "one.jsonl"
+    one.write_text(json.dumps({"category": "书籍", "label": 1, "text": "这本书印刷清晰"}, ensure_ascii=False) + "\n",
+                   encoding="utf-8")
+    key = training.load_labelled(one)[0].key
+    held, empty = (next(seed for seed in range(100) if training.held_out(key, seed) is wanted) for wanted in (True, False))
+    refits = record_refits(monkeypatch)
+    with pytest.raises(CommandError, match=f"--seeds: seed {empty} holds out no rows"):
+        call_command("evaluate_tagger", "--data", str(one), "--seeds", f"{held},{empty}", stdout=StringIO())
+    assert refits == []

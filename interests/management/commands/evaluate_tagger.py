@@ -60,20 +60,25 @@ class Command(BaseCommand):
         if not examples:
             raise CommandError(f"--data: no labelled rows in {path}")
         metadata = artifact_metadata()
+        seed = options["seed"] if options["seed"] is not None else metadata.get("seed", training.DEFAULT_SEED)
         if options["folds"]:
             if options["seeds"] or options["held_out_only"] is not None:
                 raise CommandError("--folds scores every row once: drop --seeds and --[no-]held-out-only")
-            seed = options["seed"] if options["seed"] is not None else metadata.get("seed", training.DEFAULT_SEED)
-            return self.cross_validated(path, examples, metadata, options["folds"], seed)
+            folds = options["folds"]
+            return self.refitted_runs(
+                path, examples, metadata, "fold", f"{folds}-fold cross-validation (seed {seed}): each part scored",
+                lambda editor, lexicon: training.cross_validated(examples, editor, lexicon, folds, seed))
         if options["seeds"]:
             if options["held_out_only"] is False or options["seed"] is not None:
                 raise CommandError("--seeds scores each seed's held-out rows: drop --seed and --no-held-out-only")
-            return self.repeated(path, examples, metadata, options["seeds"])
+            seeds = options["seeds"]
+            return self.refitted_runs(
+                path, examples, metadata, "seed", f"seeds {','.join(map(str, seeds))}: each held-out side scored",
+                lambda editor, lexicon: training.repeated_held_out(examples, editor, lexicon, seeds))
         held_out_only = options["held_out_only"]
         if held_out_only is None:
             trained_on = {source.get("sha256") for source in metadata.get("inputs", {}).values()}
             held_out_only = training.sha256_file(path) in trained_on
-        seed = options["seed"] if options["seed"] is not None else metadata.get("seed", training.DEFAULT_SEED)
         train, selected = training.split(examples, seed) if held_out_only else ([], examples)
         if not selected:
             raise CommandError("no rows left on the held-out side: pass --no-held-out-only")
@@ -90,29 +95,18 @@ class Command(BaseCommand):
                           f"{tagger}, lexicon from the {lexicon_source}\n")
         self.stdout.write(summary(report))
 
-    def repeated(self, path: Path, examples: list, metadata: dict, seeds: list[int]) -> None:
+    def refitted_runs(self, path: Path, examples: list, metadata: dict, run_key: str, plan: str, run) -> None:
+        """Print the runs of `run(editor_examples, lexicon)`, each a refit: one per seed ("seed")
+        or per part ("fold")."""
         editor = artifact_editor_examples(metadata)
         lexicon, lexicon_source = training.training_lexicon()
-        self.stdout.write(f"{path.name}: {len(examples)} labelled rows; for each of seeds {','.join(map(str, seeds))}: "
-                          f"the tagger's settings refitted on the training side (+ {len(editor)} editor-labelled "
-                          f"items), scored on the held-out side; lexicon from the {lexicon_source}\n")
+        self.stdout.write(f"{path.name}: {len(examples)} labelled rows; {plan}, each a refit of the tagger's settings "
+                          f"(+ {len(editor)} editor-labelled items); lexicon from the {lexicon_source}\n")
         try:
-            runs = training.repeated_held_out(examples, editor, lexicon, seeds)
+            runs = run(editor, lexicon)
         except ValueError as error:
-            raise CommandError(f"--seeds: {error}") from error
-        self.stdout.write(repeated_summary(runs))
-
-    def cross_validated(self, path: Path, examples: list, metadata: dict, folds: int, seed: int) -> None:
-        editor = artifact_editor_examples(metadata)
-        lexicon, lexicon_source = training.training_lexicon()
-        self.stdout.write(f"{path.name}: {len(examples)} labelled rows, {folds}-fold cross-validation (seed {seed}): "
-                          f"each part scored by the tagger's settings refitted on the others (+ {len(editor)} "
-                          f"editor-labelled items); lexicon from the {lexicon_source}\n")
-        try:
-            runs = training.cross_validated(examples, editor, lexicon, folds, seed)
-        except ValueError as error:
-            raise CommandError(f"--folds: {error}") from error
-        self.stdout.write(repeated_summary(runs, "fold", pooled=True))
+            raise CommandError(f"--{run_key}s: {error}") from error
+        self.stdout.write(repeated_summary(runs, run_key))
 
 
 def seed_list(value: str) -> list[int]:
@@ -164,23 +158,22 @@ def summary(report: dict) -> str:
     return "\n".join(lines) + "\n"
 
 
-def repeated_summary(runs: list[dict], run_key: str = "seed", pooled: bool = False) -> str:
-    """One line per run (seed or fold), then their mean and spread; with `pooled`, the figures
-    over all the runs' rows together (each row in one run), weighted by their sizes."""
-    columns = (("combined", "combined"), ("classifier", "classifier"), ("lexicon", "lexicon"))
-    lines = [f"  {'top-level accuracy':<20}{'n':>8}" + "".join(f"{label:>12}" for _, label in columns)
-             + f"{'baseline':>12}{'combined macro-F1':>20}"]
-    rows = [(run[run_key], run["report"]["combined"]["n"], [run["report"][key]["accuracy"] for key, _ in columns],
-             run["baseline"]["accuracy"], run["report"]["combined"]["macro_f1"]) for run in runs]
-    for label, n, accuracies, base, f1 in rows:
-        lines.append(f"  {f'{run_key} {label}':<20}{n:>8}" + "".join(f"{a:>12.4f}" for a in accuracies) + f"{base:>12.4f}{f1:>20.4f}")
-    figures = np.array([[*accuracies, base, f1] for _, _, accuracies, base, f1 in rows])
-    sizes = np.array([n for _, n, *_ in rows])
-    summaries = [(f"mean of {len(rows)}", figures.mean(0)), ("standard deviation", figures.std(0))]
-    if pooled:  # accuracy over all rows = the size-weighted mean; macro-F1 does not pool that way
-        summaries.insert(0, ("all rows", np.append(np.average(figures[:, :-1], axis=0, weights=sizes), np.nan)))
-    for title, values in summaries:
-        size = f"{sizes.sum():>8}" if title == "all rows" else f"{'':>8}"
-        f1 = f"{values[-1]:>20.4f}" if not np.isnan(values[-1]) else f"{'':>20}"
-        lines.append(f"  {title:<20}{size}" + "".join(f"{v:>12.4f}" for v in values[:-1]) + f1)
+def repeated_summary(runs: list[dict], run_key: str) -> str:
+    """One line per run (seed or fold), their mean and spread; for folds, which partition the
+    rows, also the accuracies over all rows, exact from the counts."""
+    taggers = ("combined", "classifier", "lexicon")
+    lines = [f"  {'top-level accuracy':<20}{'n':>8}" + "".join(f"{label:>12}" for label in (*taggers, "baseline"))
+             + f"{'combined macro-F1':>20}"]
+    rows = [(run[run_key], [run["report"][key] for key in taggers] + [run["baseline"]]) for run in runs]
+    for label, reports in rows:
+        lines.append(f"  {f'{run_key} {label}':<20}{reports[0]['n']:>8}" + "".join(f"{q['accuracy']:>12.4f}" for q in reports)
+                     + f"{reports[0]['macro_f1']:>20.4f}")
+    figures = np.array([[q["accuracy"] for q in reports] + [reports[0]["macro_f1"]] for _, reports in rows])
+    for title, values in ((f"mean of {len(rows)}", figures.mean(0)), ("standard deviation", figures.std(0))):
+        lines.append(f"  {title:<20}{'':>8}" + "".join(f"{v:>12.4f}" for v in values[:-1]) + f"{values[-1]:>20.4f}")
+    if run_key != "fold":  # held-out sides of several seeds overlap: their rows do not add up
+        return "\n".join(lines) + "\n"
+    n = sum(reports[0]["n"] for _, reports in rows)
+    pooled = [sum(reports[i]["correct"] for _, reports in rows) / n for i in range(len(taggers) + 1)]
+    lines.append(f"  {'all rows':<20}{n:>8}" + "".join(f"{v:>12.4f}" for v in pooled))
     return "\n".join(lines) + "\n"
