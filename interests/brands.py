@@ -20,7 +20,7 @@ BRANDS: dict[str, tuple[str, ...]] = {
     ),
     "tablets": ("iPad", "MatePad", "小米平板", "Galaxy Tab", "Kindle Scribe", "文石", "汉王"),
     "wearables": ("Apple Watch", "佳明", "Garmin", "华米", "Amazfit", "高驰", "COROS", "小天才", "Fitbit"),
-    "cameras": ("佳能", "尼康", "富士", "Fujifilm", "松下", "徕卡", "大疆", "DJI", "GoPro", "影石", "Insta360", "哈苏", "适马"),
+    "cameras": ("佳能", "尼康", "富士相机", "富士胶片", "Fujifilm", "松下", "徕卡", "大疆", "DJI", "GoPro", "影石", "Insta360", "哈苏", "适马"),
     "audio": (
         "AirPods", "Bose", "森海塞尔", "漫步者", "JBL", "B&O", "Beats", "铁三角", "索尼耳机",
         "QCY", "韶音", "Shokz", "马歇尔", "Marshall", "哈曼卡顿",

@@ -177,3 +177,38 @@ def test_the_committed_user_dictionary_is_up_to_date():
 )
 def test_the_user_dictionary_keeps_brand_names_whole(text, word):
     assert word in tokenize(text)
+
+
+def keyword_audit():
+    import importlib
+
+    return importlib.import_module("interests.migrations.0006_second_keyword_audit")
+
+
+@pytest.mark.django_db
+def test_the_keyword_audit_leaves_a_fresh_database_as_the_seed_wrote_it():
+    audit, seed = keyword_audit(), {node["slug"]: node["keywords"] for node in INTERESTS}
+
+    for slug in audit.INTERESTS:
+        assert Interest.objects.get(slug=slug).keywords == seed[slug]
+
+
+@pytest.mark.django_db
+def test_the_keyword_audit_edits_an_older_database_but_never_an_editors_own_entries():
+    from django.apps import apps
+
+    audit = keyword_audit()
+    audit.backward(apps, None)  # the database as it was before 0006
+    diapers = Interest.objects.get(slug="diapers")
+    assert ["超薄", 1.0] in diapers.keywords and ["M码", 1.0] in diapers.keywords
+    # an editor re-weighed 超薄 and added a word of their own
+    diapers.keywords = [["超薄", 0.3] if word == "超薄" else [word, weight] for word, weight in diapers.keywords] + [["尿裤", 0.6]]
+    diapers.save()
+
+    audit.forward(apps, None)
+
+    words = dict(map(tuple, Interest.objects.get(slug="diapers").keywords))
+    assert "M码" not in words and "试用装" not in words  # still as the seed wrote them: removed
+    assert words["超薄"] == 0.3 and words["尿裤"] == 0.6  # the editor's: kept
+    assert dict(map(tuple, Interest.objects.get(slug="car-care").keywords))["洗车打蜡"] == 1.0
+    assert "打蜡" not in dict(map(tuple, Interest.objects.get(slug="car-care").keywords))
