@@ -21,9 +21,10 @@ those top levels, but reads the whole text. Combined, per item:
   it, and then the classifier's tag leads; posts about the unknown topic rarely pass 0.99
   (measured on the held-out reviews and the demo corpus).
 
-The model is one linear stack over the shared matrix `learned.features` (see training): its
-coefficients come as one (N_FEATURES, 2K) matrix, so a batch costs one sparse product, plus a
-few dense inputs per item (the lexicon's top-level weights and the text length). Loaded lazily
+The model is two linear stacks over the shared matrix `learned.features` (see training), one
+over the top levels and one over the top levels split by polarity, whose probabilities are
+averaged: their coefficients come as one (N_FEATURES, 2C) matrix, so a batch costs one sparse
+product, plus a few dense inputs per item (the lexicon's top-level weights and the text length). Loaded lazily
 once per process; the artifact's mtime is checked at most every RELOAD_CHECK_SECONDS, so a
 retrained tagger is picked up by running processes.
 """
@@ -33,6 +34,7 @@ import math
 import threading
 import time
 from dataclasses import dataclass, replace
+from itertools import pairwise
 from pathlib import Path
 from typing import BinaryIO
 
@@ -83,25 +85,43 @@ def dense_features(analyses: list[Analysis], lexicon_tags: list[list[Tag]]) -> n
 
 @dataclass(frozen=True)
 class TaggerModel:
-    """softmax(X @ coef[:, :K] + (X @ coef[:, K:]) / ||X * idf|| + dense @ dense_coef + intercept)."""
+    """C logit columns, logits = X @ coef[:, :C] + (X @ coef[:, C:]) / ||X * idf|| + dense @ dense_coef
+    + intercept, cut into softmax heads (`heads`, their sizes in column order). Each column is
+    about one top level (`columns`); a head's probabilities are summed per top level, and the
+    heads' are averaged. The shipped tagger has two heads: one over the K top levels, one over
+    the top levels split by the polarity of the experience (see training)."""
 
     classes: tuple[str, ...]  # top-level slugs, K of them
-    coef: np.ndarray  # (N_FEATURES, 2K) float32; rows of features never kept are zero
+    coef: np.ndarray  # (N_FEATURES, 2C) float32; rows of features never kept are zero
     idf: np.ndarray  # (N_FEATURES,) float32, zero where coef is: the second view's row norm
-    dense_coef: np.ndarray  # (len(DENSE_FEATURES), K)
-    intercept: np.ndarray  # (K,)
+    dense_coef: np.ndarray  # (len(DENSE_FEATURES), C)
+    intercept: np.ndarray  # (C,)
     version: str = ""  # stored with the coefficients, so a reader never pairs one with another's
+    columns: tuple[str, ...] = ()  # the top level of each column; () is one column per class
+    heads: tuple[int, ...] = ()  # softmax head sizes, summing to C; () is one head over all
+
+    @property
+    def column_classes(self) -> tuple[str, ...]:
+        return self.columns or self.classes
+
+    @property
+    def head_sizes(self) -> tuple[int, ...]:
+        return self.heads or (len(self.column_classes),)
 
     def probabilities(self, X: sp.csr_matrix, dense: np.ndarray) -> np.ndarray:
-        k = len(self.classes)
+        c = len(self.column_classes)
         products = np.asarray(X @ self.coef, dtype=np.float64)
         # ||row * idf||, touching only the stored entries (X is CSR)
         rows = np.repeat(np.arange(X.shape[0]), np.diff(X.indptr))
         weighted = X.data.astype(np.float64) * self.idf[X.indices]
         norms = np.sqrt(np.bincount(rows, weights=weighted * weighted, minlength=X.shape[0]))
         norms[norms == 0] = 1.0
-        logits = products[:, :k] + products[:, k:] / norms[:, None] + dense @ self.dense_coef + self.intercept
-        return softmax(logits, axis=1)
+        logits = products[:, :c] + products[:, c:] / norms[:, None] + dense @ self.dense_coef + self.intercept
+        onto_classes = np.zeros((c, len(self.classes)))
+        onto_classes[np.arange(c), [self.classes.index(slug) for slug in self.column_classes]] = 1.0
+        bounds = np.cumsum((0, *self.head_sizes))
+        heads = [softmax(logits[:, start:end], axis=1) @ onto_classes[start:end] for start, end in pairwise(bounds)]
+        return sum(heads) / len(heads)
 
     def save(self, file: BinaryIO) -> None:
         """The kept rows only, each coefficient as one byte into its column's 256 levels."""
@@ -111,6 +131,7 @@ class TaggerModel:
             file, version=np.array(self.version), classes=np.array(self.classes), kept=np.packbits(kept),
             codes=codes, levels=levels, idf=self.idf[kept].astype(np.float16), dense_coef=self.dense_coef,
             intercept=self.intercept, dense_features=np.array(DENSE_FEATURES),
+            columns=np.array(self.column_classes), heads=np.array(self.head_sizes),
         )
 
     @classmethod
@@ -124,8 +145,13 @@ class TaggerModel:
             coef[kept] = np.take_along_axis(levels, codes.astype(np.intp), axis=0)
             idf = np.zeros(N_FEATURES, np.float32)
             idf[kept] = arrays["idf"]
-            return cls(tuple(str(c) for c in arrays["classes"]), coef, idf, arrays["dense_coef"].astype(np.float64),
-                       arrays["intercept"].astype(np.float64), str(arrays["version"]))
+            classes = tuple(str(c) for c in arrays["classes"])
+            columns = tuple(str(c) for c in arrays["columns"]) if "columns" in arrays else classes  # older artifacts: one head
+            heads = tuple(int(n) for n in arrays["heads"]) if "heads" in arrays else (len(columns),)
+            if sum(heads) != len(columns) or coef.shape[1] != 2 * len(columns) or not set(columns) <= set(classes):
+                raise ValueError(f"{path} has inconsistent columns: retrain with train_tagger")
+            return cls(classes, coef, idf, arrays["dense_coef"].astype(np.float64), arrays["intercept"].astype(np.float64),
+                       str(arrays["version"]), columns, heads)
 
     def quantised(self) -> "TaggerModel":
         """The model as saved, so training reports the figures the artifact gives."""

@@ -17,6 +17,9 @@ multinomial naive Bayes, and a linear SVM on idf-weighted, re-normalised rows. A
 logistic regression on their out-of-fold scores plus the dense inputs (the lexicon's top-level
 weights, the length bucket) combines them; as all of it is linear it folds into one matrix.
 Each view alone does about 0.90-0.91 on the held-out reviews; the stack about 0.92.
+Two such stacks are fitted, as two softmax heads of one model: one over the top levels and one
+over the top levels split by the polarity of the experience (polarity_head); the tagger
+averages their probabilities, which gains about 0.2 points over the first head alone.
 """
 
 import hashlib
@@ -79,6 +82,7 @@ class Example:
     body: str
     interest: str  # top-level slug
     group: str  # review category, "editor", or the labelled file's name
+    polarity: int | None = None  # the row's label: 1 a positive experience, 0 a negative one; None unknown
 
     @property
     def key(self) -> str:
@@ -87,13 +91,15 @@ class Example:
 
 def example_from_row(row: dict, group: str) -> Example | None:
     """A labelled JSONL row: {"category", "text"} (shopping reviews), {"interest", "text"} or
-    {"title", "body", "interest"}; the interest may be a child slug. None if unlabelled."""
+    {"title", "body", "interest"}; the interest may be a child slug, a "label" of 1 or 0 the
+    polarity of the experience. None if unlabelled."""
     if "category" in row:
         interest, group = REVIEW_INTERESTS.get(row["category"], ""), row["category"]
     else:
         interest = TOP_LEVEL_OF.get(row.get("interest") or "", "")
     title, body = row.get("title") or "", (row.get("body") or row.get("text") or "").lstrip("\ufeff")
-    return Example(title, body, interest, group) if interest and (title or body) else None
+    polarity = row.get("label") if row.get("label") in (0, 1) and not isinstance(row.get("label"), bool) else None
+    return Example(title, body, interest, group, polarity) if interest and (title or body) else None
 
 
 def load_labelled(path: Path) -> list[Example]:
@@ -268,11 +274,46 @@ def train_model(train: list[Example], lexicon: Lexicon, seed: int) -> tuple[Tagg
     keep = document_frequency >= MIN_DOCUMENT_FREQUENCY
     idf = np.where(keep, np.log((1 + len(train)) / (1 + document_frequency)) + 1, 0.0).astype(np.float32)
     folds = np.array([fold_of(e.key, seed) for e in train])
-    coef, dense_coef, intercept = fit_stack(inputs, y, len(classes), keep, idf, folds, seed)
-    model = TaggerModel(classes, coef.astype(np.float32), idf, dense_coef, intercept).quantised()
+    polarity_keys, polarity_y = polarity_head(train, inputs.X, classes)
+    heads = [(classes, y), (tuple(slug for slug, _ in polarity_keys), polarity_y)]
+    fits = [fit_stack(inputs, labels, len(columns), keep, idf, folds, seed) for columns, labels in heads]
+    # one (N, 2C) matrix: every head's unnormalised view columns, then every head's normalised ones
+    sizes = [len(columns) for columns, _ in heads]
+    coef = np.hstack([fit[0][:, :k] for fit, k in zip(fits, sizes, strict=True)]
+                     + [fit[0][:, k:] for fit, k in zip(fits, sizes, strict=True)])
+    model = TaggerModel(classes, coef.astype(np.float32), idf, np.hstack([fit[1] for fit in fits]),
+                        np.concatenate([fit[2] for fit in fits]), columns=sum((columns for columns, _ in heads), ()),
+                        heads=tuple(sizes)).quantised()
     samples = {"train": len(train), "train_by_interest": dict(sorted(counts.items())),
-               "left_to_lexicon": sorted(set(counts) - set(classes)), "kept_features": int(keep.sum())}
+               "left_to_lexicon": sorted(set(counts) - set(classes)), "kept_features": int(keep.sum()),
+               "polarity_head": [f"{slug}{POLARITY_MARK[side]}" for slug, side in polarity_keys]}
     return model, samples
+
+
+POLARITY_MARK = {1: "+", 0: "-", None: ""}
+
+
+def polarity_head(train: list[Example], X: sp.csr_matrix, classes: tuple[str, ...]) -> tuple[list, np.ndarray]:
+    """The second head's columns, as (top level, polarity), and each example's column: the top
+    levels split by the polarity of the experience (the row's label, else the sentiment model's
+    reading). Positive and negative reviews of one category share few words beyond its topic, so
+    one linear model per side fits each better, and averaged with the plain head the split
+    gains about 0.2 points of accuracy (10-fold cross-validation; see the README). A top level
+    with fewer than MIN_CLASS_EXAMPLES on one side keeps one column."""
+    unknown = [i for i, e in enumerate(train) if e.polarity is None]
+    polarity = [e.polarity for e in train]
+    if unknown:
+        readings = learned.sentiment_probabilities(analyses([train[i] for i in unknown]), X[unknown])
+        for i, reading in zip(unknown, readings, strict=True):
+            polarity[i] = int(reading >= 0.5)
+    sides = Counter(zip((e.interest for e in train), polarity, strict=True))
+    keys = []
+    for slug in classes:
+        split = all(sides[slug, side] >= MIN_CLASS_EXAMPLES for side in (0, 1))
+        keys += [(slug, 0), (slug, 1)] if split else [(slug, None)]
+    index = {key: i for i, key in enumerate(keys)}
+    y = np.array([index.get((e.interest, side), index.get((e.interest, None))) for e, side in zip(train, polarity, strict=True)])
+    return keys, y
 
 
 # ---------------------------------------------------------------- evaluation

@@ -145,6 +145,66 @@ def test_a_damaged_or_missing_artifact_leaves_the_lexicon_tags(tmp_path, lexicon
     assert tags == [interest_tags(analysis, lexicon)]
 
 
+def intercept_only_model(classes, intercept, columns=(), heads=()) -> TaggerModel:
+    """A model whose logits are its intercepts: every text gets the same probabilities."""
+    n = len(intercept)
+    return TaggerModel(tuple(classes), np.zeros((learned.N_FEATURES, 2 * n), np.float32),
+                       np.zeros(learned.N_FEATURES, np.float32), np.zeros((len(classifier.DENSE_FEATURES), n)),
+                       np.log(np.array(intercept, dtype=np.float64)), "test", tuple(columns), tuple(heads))
+
+
+def model_probabilities(model: TaggerModel) -> np.ndarray:
+    analyses = [analyze("", "房间很大，服务周到")]
+    return model.probabilities(learned.features(analyses), classifier.dense_features(analyses, [[]]))[0]
+
+
+def test_the_heads_are_averaged_over_the_top_levels_of_their_columns(tmp_path):
+    # head 1 over (a, b): 1/2, 1/2; head 2 over (a+, a-, b): 3/5, 1/5, 1/5, so a 4/5 and b 1/5
+    model = intercept_only_model(("a", "b"), [1, 1, 3, 1, 1], columns=("a", "b", "a", "a", "b"), heads=(2, 3))
+    assert np.allclose(model_probabilities(model), [0.65, 0.35])
+
+    with open(tmp_path / "tagger.npz", "wb") as file:
+        model.save(file)
+    again = TaggerModel.load(tmp_path / "tagger.npz")
+    assert (again.columns, again.heads) == (model.columns, model.heads)
+    assert np.allclose(model_probabilities(again), [0.65, 0.35])
+
+
+def test_an_artifact_from_before_the_heads_reads_as_one_head(tmp_path):
+    with open(tmp_path / "full.npz", "wb") as file:
+        intercept_only_model(("a", "b"), [3, 1]).save(file)
+    with np.load(tmp_path / "full.npz") as arrays:
+        older = {key: arrays[key] for key in arrays.files if key not in ("columns", "heads")}
+    np.savez_compressed(tmp_path / "older.npz", **older)
+
+    model = TaggerModel.load(tmp_path / "older.npz")
+    assert model.head_sizes == (2,) and model.column_classes == ("a", "b")
+    assert np.allclose(model_probabilities(model), [0.75, 0.25])
+
+
+def test_an_artifact_whose_columns_do_not_add_up_is_refused(tmp_path):
+    with open(tmp_path / "tagger.npz", "wb") as file:
+        intercept_only_model(("a", "b"), [1, 1, 1], columns=("a", "b", "a"), heads=(2, 2)).save(file)
+    with pytest.raises(ValueError, match="inconsistent columns"):
+        TaggerModel.load(tmp_path / "tagger.npz")
+
+
+def test_the_polarity_head_splits_each_top_level_by_its_rows_labels_or_the_sentiment_models_reading():
+    happy, unhappy = "非常好，很满意，下次还买", "太差了，很失望，再也不买"
+    examples = ([training.Example("", f"{happy}{i}", "books", "书籍", 1) for i in range(25)]
+                + [training.Example("", f"{unhappy}{i}", "books", "书籍", 0) for i in range(25)]
+                + [training.Example("", f"{happy}{i}", "travel", "酒店", 1) for i in range(30)]
+                + [training.Example("", f"{unhappy}{i}", "travel", "酒店", 0) for i in range(3)]  # too few to split
+                + [training.Example("", f"{happy}{i}", "fashion", "editor") for i in range(25)]  # no label: read
+                + [training.Example("", f"{unhappy}{i}", "fashion", "editor") for i in range(25)])
+    X = learned.features(training.analyses(examples))
+
+    keys, y = training.polarity_head(examples, X, ("books", "fashion", "travel"))
+
+    assert keys == [("books", 0), ("books", 1), ("fashion", 0), ("fashion", 1), ("travel", None)]
+    assert list(y) == [1] * 25 + [0] * 25 + [4] * 33 + [3] * 25 + [2] * 25
+
+
 def test_the_scoring_engine_version_follows_the_tagger(monkeypatch):
     before = engine.engine_version()
     monkeypatch.setattr(engine, "tagger_version", lambda: "tagger-retrained")
