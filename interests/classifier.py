@@ -34,6 +34,7 @@ import math
 import threading
 import time
 from dataclasses import dataclass, replace
+from functools import cached_property
 from itertools import pairwise
 from pathlib import Path
 from typing import BinaryIO
@@ -108,6 +109,13 @@ class TaggerModel:
     def head_sizes(self) -> tuple[int, ...]:
         return self.heads or (len(self.column_classes),)
 
+    @cached_property
+    def onto_classes(self) -> np.ndarray:
+        """(C, K) 0/1: which top level each column's probability adds to (once per model, not per batch)."""
+        matrix = np.zeros((len(self.column_classes), len(self.classes)))
+        matrix[np.arange(len(self.column_classes)), [self.classes.index(slug) for slug in self.column_classes]] = 1.0
+        return matrix
+
     def probabilities(self, X: sp.csr_matrix, dense: np.ndarray) -> np.ndarray:
         c = len(self.column_classes)
         products = np.asarray(X @ self.coef, dtype=np.float64)
@@ -117,10 +125,8 @@ class TaggerModel:
         norms = np.sqrt(np.bincount(rows, weights=weighted * weighted, minlength=X.shape[0]))
         norms[norms == 0] = 1.0
         logits = products[:, :c] + products[:, c:] / norms[:, None] + dense @ self.dense_coef + self.intercept
-        onto_classes = np.zeros((c, len(self.classes)))
-        onto_classes[np.arange(c), [self.classes.index(slug) for slug in self.column_classes]] = 1.0
         bounds = np.cumsum((0, *self.head_sizes))
-        heads = [softmax(logits[:, start:end], axis=1) @ onto_classes[start:end] for start, end in pairwise(bounds)]
+        heads = [softmax(logits[:, start:end], axis=1) @ self.onto_classes[start:end] for start, end in pairwise(bounds)]
         return sum(heads) / len(heads)
 
     def save(self, file: BinaryIO) -> None:

@@ -98,7 +98,8 @@ def example_from_row(row: dict, group: str) -> Example | None:
     else:
         interest = TOP_LEVEL_OF.get(row.get("interest") or "", "")
     title, body = row.get("title") or "", (row.get("body") or row.get("text") or "").lstrip("\ufeff")
-    polarity = row.get("label") if row.get("label") in (0, 1) and not isinstance(row.get("label"), bool) else None
+    label = row.get("label")
+    polarity = label if type(label) is int and label in (0, 1) else None  # "1", 1.0, true, 2: unknown, read instead
     return Example(title, body, interest, group, polarity) if interest and (title or body) else None
 
 

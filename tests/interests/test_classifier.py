@@ -205,6 +205,12 @@ def test_the_polarity_head_splits_each_top_level_by_its_rows_labels_or_the_senti
     assert list(y) == [1] * 25 + [0] * 25 + [4] * 33 + [3] * 25 + [2] * 25
 
 
+@pytest.mark.parametrize("label, polarity", [(1, 1), (0, 0), (2, None), ("1", None), (True, None), (1.0, None), (None, None)])
+def test_only_a_label_of_integer_1_or_0_is_a_polarity_anything_else_is_read_by_the_sentiment_model(label, polarity):
+    row = {"category": "书籍", "text": "印刷清楚，内容不错", **({} if label is None else {"label": label})}
+    assert training.example_from_row(row, "reviews").polarity == polarity
+
+
 def test_the_scoring_engine_version_follows_the_tagger(monkeypatch):
     before = engine.engine_version()
     monkeypatch.setattr(engine, "tagger_version", lambda: "tagger-retrained")
