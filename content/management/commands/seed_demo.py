@@ -4,6 +4,10 @@ Items go through the same ingest path as every source. Their times are shifted s
 demo always looks fresh: an item that was `age_hours` old at the corpus's base time is that old
 now, and deal expiries move with it. Safe to run twice: a loaded demo is left alone unless
 --refresh is given.
+
+Demo accounts (alice, and erin the editor, both with the published DEMO_PASSWORD) are created only
+with DEBUG=1 or --demo-accounts, and only where no account of that name exists: an existing user
+is never given the demo password, a group or staff rights.
 """
 
 import json
@@ -11,6 +15,7 @@ from datetime import datetime, timedelta
 from itertools import groupby
 from pathlib import Path
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import transaction
@@ -38,9 +43,15 @@ class Command(DatabaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--corpus", default=str(CORPUS), help="JSON Lines of demo items")
         parser.add_argument("--refresh", action="store_true", help="re-ingest even if the demo is loaded")
+        parser.add_argument("--demo-accounts", action="store_true",
+                            help="create the demo accounts alice and erin (editor) with the published "
+                                 "password even with DEBUG off; never on a public deployment")
 
     def handle(self, *args, **options):
-        self.create_accounts()
+        if settings.DEBUG or options["demo_accounts"]:
+            self.create_accounts()
+        else:
+            self.stdout.write("未创建演示账号（需要 DEBUG=1 或 --demo-accounts）")
         loaded = Item.objects.filter(source__name__startswith="demo-").count()
         if loaded and not options["refresh"]:
             self.stdout.write(f"演示数据已存在（{loaded} 条），跳过；要重新载入请加 --refresh")
@@ -77,14 +88,15 @@ class Command(DatabaseCommand):
         return item
 
     def create_accounts(self) -> None:
+        """Each demo account that does not exist yet; an existing one is left exactly as it is."""
         users = get_user_model()
         for username, role in ACCOUNTS:
-            user, created = users.objects.get_or_create(username=username)
-            if created:
-                user.set_password(DEMO_PASSWORD)
-                user.save(update_fields=["password"])
+            if users.objects.filter(username=username).exists():
+                self.stdout.write(f"账号 {username} 已存在，保持原样（不改密码、不加权限）")
+                continue
+            user = users(username=username, is_staff=role != "shopper")
+            user.set_password(DEMO_PASSWORD)
+            user.save()
             if role != "shopper":
                 user.groups.add(Group.objects.get(name=role))
-                user.is_staff = True
-                user.save(update_fields=["is_staff"])
-        self.stdout.write(f"演示账号：alice（购物者）、erin（编辑），密码 {DEMO_PASSWORD}")
+            self.stdout.write(f"演示账号 {username}（{'购物者' if role == 'shopper' else '编辑'}），密码 {DEMO_PASSWORD}")
