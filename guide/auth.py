@@ -27,17 +27,27 @@ LAST_USED_PRECISION = timedelta(minutes=5)
 TOKEN_CACHE_TTL = 300  # seconds; so last_used_at lags real use by at most this plus LAST_USED_PRECISION
 TOKEN_OWNERS_MAX = 50_000  # tokens whose owner a process remembers (token_user_with)
 
+ISSUED_PREFIXES = tuple(KEY_PREFIXES.values())
+
 _token_owners: dict[str, int] = {}  # key hash → user id, learnt from verified tokens
 
 
 def token_from_request(request: Request) -> str | None:
+    """The key of an `Authorization: Token <key>` header; None without one (other schemes are
+    not ours to judge). A Token header that is malformed or names no kind of key we issue is
+    refused (401), never read as a visitor: a client whose key is wrong must be told."""
     parts = get_authorization_header(request).split()
-    if len(parts) != 2 or parts[0].lower() != b"token":
+    if not parts or parts[0].lower() != b"token":
         return None
+    if len(parts) != 2:
+        raise AuthenticationFailed("Authorization 头的格式应为 Token <密钥>。")
     try:
-        return parts[1].decode("ascii")
+        raw = parts[1].decode("ascii")
     except UnicodeDecodeError as exc:
         raise AuthenticationFailed("API 密钥格式无效。") from exc
+    if not raw.startswith(ISSUED_PREFIXES):
+        raise AuthenticationFailed("API 密钥无效：不是本站签发的密钥。")
+    return raw
 
 
 class PrefixedKeyAuthentication(BaseAuthentication):

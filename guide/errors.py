@@ -2,7 +2,8 @@
 
 from typing import Any
 
-from django.http import JsonResponse
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, JsonResponse
 from rest_framework import exceptions
 from rest_framework.response import Response
 from rest_framework.views import exception_handler
@@ -17,6 +18,7 @@ MESSAGES = {
     "method_not_allowed": "不支持该请求方法。",
     "unsupported_media_type": "不支持的内容类型，请使用 application/json。",
     "throttled": "请求过于频繁，请稍后再试。",
+    "too_large": "请求体过大。",
 }
 
 
@@ -32,6 +34,11 @@ def error_response(http_status: int, code: str, message: str, fields: Any = None
 
 
 def api_exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
+    # Django's own (get_object_or_404, PermissionDenied) answer with our codes, not "error".
+    if isinstance(exc, Http404):
+        exc = exceptions.NotFound()
+    elif isinstance(exc, PermissionDenied):
+        exc = exceptions.PermissionDenied()
     response = exception_handler(exc, context)
     if response is None:
         return None

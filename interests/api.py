@@ -1,5 +1,6 @@
 """The interests API: the taxonomy, behaviour events, and the shopper's own interests and data."""
 
+import re
 
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import extend_schema, inline_serializer
@@ -43,6 +44,11 @@ class InterestsView(APIView):
         return Response({"interests": top, "scenarios": scenarios})
 
 
+# 500 events with 200-character queries and full contexts stay under 1 MiB even with every
+# character escaped as \uXXXX; twice that leaves room, and refuses megabytes of padding.
+EVENTS_MAX_BODY_BYTES = 2 * 1024 * 1024
+
+
 class EventsThrottle(SimpleRateThrottle):
     """Per shopper or anonymous id (falling back to the address): a flood gets 429."""
 
@@ -62,6 +68,7 @@ class EventsView(APIView):
 
     permission_classes = [AllowAny]
     throttle_classes = [EventsThrottle]
+    max_body_bytes = EVENTS_MAX_BODY_BYTES  # read by guide.parsers before anything is parsed
 
     @staticmethod
     def anonymous_id(request: Request) -> str:
@@ -96,6 +103,10 @@ class EventsView(APIView):
         return response
 
 
+MAX_FOLLOW = 100
+INTEREST_SLUG = re.compile(r"^[-a-zA-Z0-9_]{1,64}\Z")  # as SlugField(max_length=64)
+
+
 class MyInterestsView(APIView):
     """GET: every interest held about me, with its reason. POST {"follow": [slugs]}: follow
     interests (the onboarding step uses this)."""
@@ -109,6 +120,9 @@ class MyInterestsView(APIView):
         slugs = request.data.get("follow") if isinstance(request.data, dict) else None
         if not isinstance(slugs, list) or not slugs or not all(isinstance(s, str) for s in slugs):
             return error_response(400, "invalid", '请求体应为 {"follow": ["slug", ...]}。')
+        if len(slugs) > MAX_FOLLOW or not all(INTEREST_SLUG.match(s) for s in slugs):
+            return error_response(400, "invalid", f"follow 应为至多 {MAX_FOLLOW} 个兴趣 slug（字母、数字、连字符和下划线）。",
+                                  {"follow": ["包含无效的 slug。"]})
         found = list(Interest.objects.filter(slug__in=slugs, is_active=True))
         unknown = sorted(set(slugs) - {i.slug for i in found})
         if unknown:

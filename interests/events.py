@@ -14,7 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from content.models import Item
-from content.pipeline.normalize import normalize_line, parse_datetime_utc
+from content.pipeline.normalize import normalize_line, parse_datetime_utc, text_refusal
 from guide.db import insert_rows
 from interests.constants import EVENT_TYPES, ITEM_EVENT_TYPES
 from interests.models import Event
@@ -23,6 +23,7 @@ MAX_EVENTS = 500
 MAX_AGE = timedelta(days=7)  # older events are not "behaviour now"; a client replaying a backlog
 MAX_AHEAD = timedelta(minutes=5)  # clock skew we tolerate
 MAX_DWELL_MS = 24 * 3600 * 1000
+MAX_ITEM_ID = 2**63 - 1  # a bigint; larger ids exist nowhere and PostgreSQL cannot compare them
 CONTEXT_KEYS = {"scenario": 40, "city": 40, "page": 100, "position": None, "time_of_day": 20, "source": 40}
 ANONYMOUS_ID = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
 PROFILE_QUEUE_GRACE_SECONDS = 5
@@ -48,7 +49,7 @@ def validate_event(raw: Any, *, now: datetime) -> tuple[dict | None, dict[str, l
     if not isinstance(raw, dict):
         return None, {"non_field_errors": ["每个事件都应是一个 JSON 对象。"]}
     errors: dict[str, list[str]] = {}
-    kind = raw.get("type")
+    kind = raw.get("type") if isinstance(raw.get("type"), str) else None
     if kind not in EVENT_TYPES:
         errors["type"] = [f"未知的事件类型，应为：{'、'.join(EVENT_TYPES)}。"]
     clean: dict[str, Any] = {"type": kind}
@@ -63,9 +64,9 @@ def validate_event(raw: Any, *, now: datetime) -> tuple[dict | None, dict[str, l
 def _item(value: Any, kind: Any, now: datetime) -> int | None:
     if kind not in ITEM_EVENT_TYPES:
         return None
-    if isinstance(value, str) and value.isdigit():
+    if isinstance(value, str) and value.isascii() and value.isdigit():
         value = int(value)
-    if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 < value <= MAX_ITEM_ID:
         raise ValueError("需要内容 id（正整数）。")
     return value
 
@@ -93,6 +94,8 @@ def _dwell(value: Any, kind: Any, now: datetime) -> int | None:
 def _query(value: Any, kind: Any, now: datetime) -> str:
     if kind != "search":
         return ""
+    if isinstance(value, str) and text_refusal(value):
+        raise ValueError(f"查询词{text_refusal(value)}")
     if not isinstance(value, str) or not normalize_line(value):
         raise ValueError("搜索事件需要查询词。")
     query = normalize_line(value)
@@ -116,6 +119,8 @@ def _context(value: Any, kind: Any, now: datetime) -> dict[str, Any]:
                 raise ValueError(f"context.{key} 应为 0 到 10000 的整数。")
         elif not isinstance(item, str) or len(item) > limit:
             raise ValueError(f"context.{key} 应为不超过 {limit} 个字符的字符串。")
+        elif text_refusal(item):
+            raise ValueError(f"context.{key} {text_refusal(item)}")
         clean[key] = item
     return clean
 

@@ -55,7 +55,7 @@ def onboarding(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def my_interests(request: HttpRequest) -> HttpResponse:
+def my_interests(request: HttpRequest, status: int = 200) -> HttpResponse:
     held = held_interests(user=request.user)
     context = {
         "followed": [h for h in held if h.state == "followed"],
@@ -63,7 +63,7 @@ def my_interests(request: HttpRequest) -> HttpResponse:
         "muted": [h for h in held if h.state == "muted"],
         "personalization": profile_for(request.user).personalization_enabled,
     }
-    return render(request, "interests/my_interests.html", context)
+    return render(request, "interests/my_interests.html", context, status=status)
 
 
 INTEREST_ACTIONS = {"delete": (interest_delete, "已删除"), "follow": (interest_follow, "已关注"),
@@ -86,10 +86,17 @@ def my_interest_action(request: HttpRequest, slug: str, action: str) -> HttpResp
     return redirect(back)
 
 
+PERSONALIZATION_CHOICES = {"1": True, "0": False}
+
+
 @login_required
 @require_POST
 def my_personalization(request: HttpRequest) -> HttpResponse:
-    enabled = request.POST.get("enabled") == "1"
+    """The switch's form sends enabled=1 or enabled=0; anything else changes nothing (400)."""
+    enabled = PERSONALIZATION_CHOICES.get(request.POST.get("enabled", ""))
+    if enabled is None:
+        messages.error(request, "个性化设置没有改变：enabled 应为 1（开启）或 0（关闭）。")
+        return my_interests(request, status=400)
     personalization_set(user=request.user, enabled=enabled)
     messages.success(request, "已开启个性化推荐。" if enabled else "已关闭个性化推荐：首页只按内容质量和热度排序，不再使用你的兴趣画像。")
     return redirect("my-interests-page")

@@ -1,10 +1,14 @@
+from datetime import UTC, datetime, timedelta
+
+from django import forms
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
-from django.shortcuts import get_object_or_404
 from django_filters import rest_framework as filters
+from django_filters.fields import IsoDateTimeField
 from drf_spectacular.utils import OpenApiResponse, extend_schema, inline_serializer
 from rest_framework import serializers, status, viewsets
 from rest_framework.decorators import action
+from rest_framework.generics import get_object_or_404
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -79,6 +83,28 @@ class IngestView(APIView):
         return Response({"results": [o.as_dict() for o in outcomes]}, status=status.HTTP_202_ACCEPTED)
 
 
+# Times a filter may name: PostgreSQL refuses UTC offsets beyond ±15:59 (a 500 before this check),
+# and no item is older than 1970 or younger than 2100.
+FILTER_TIME_RANGE = (datetime(1970, 1, 1, tzinfo=UTC), datetime(2100, 1, 1, tzinfo=UTC))
+MAX_UTC_OFFSET = timedelta(hours=14)  # the widest real offset (Kiribati, UTC+14:00)
+
+
+class BoundedIsoDateTimeField(IsoDateTimeField):
+    def to_python(self, value):
+        moment = super().to_python(value)
+        if moment is None:
+            return None
+        offset = moment.utcoffset() or timedelta(0)
+        if abs(offset) > MAX_UTC_OFFSET or not FILTER_TIME_RANGE[0] <= moment < FILTER_TIME_RANGE[1]:
+            raise forms.ValidationError("时间超出范围：应在 1970 到 2099 年之间，时区偏移不超过 ±14:00。",
+                                        code="out_of_range")
+        return moment
+
+
+class BoundedIsoDateTimeFilter(filters.IsoDateTimeFilter):
+    field_class = BoundedIsoDateTimeField
+
+
 class ItemFilter(filters.FilterSet):
     kind = filters.ChoiceFilter(choices=choices(ITEM_KINDS))
     status = filters.ChoiceFilter(choices=choices(ITEM_STATUSES))
@@ -86,8 +112,8 @@ class ItemFilter(filters.FilterSet):
     source = filters.CharFilter(field_name="source__name")
     brand = filters.CharFilter()
     sponsored = filters.BooleanFilter()
-    published_after = filters.IsoDateTimeFilter(field_name="published_at", lookup_expr="gte")
-    published_before = filters.IsoDateTimeFilter(field_name="published_at", lookup_expr="lt")
+    published_after = BoundedIsoDateTimeFilter(field_name="published_at", lookup_expr="gte")
+    published_before = BoundedIsoDateTimeFilter(field_name="published_at", lookup_expr="lt")
     originals_only = filters.BooleanFilter(field_name="duplicate_of", lookup_expr="isnull")
 
     ordering = filters.OrderingFilter(
@@ -118,6 +144,7 @@ class ItemViewSet(viewsets.ReadOnlyModelViewSet):
         return items_visible_to(self.request.user)
 
     def _visible_item(self, pk: str) -> Item:
+        """DRF's get_object_or_404: a pk that is not a number ("abc", "true") is a 404 too."""
         return get_object_or_404(Item.objects.filter(status__in=VISIBLE_STATUSES), pk=pk)
 
     @extend_schema(request=inline_serializer("VoteIn", {"value": serializers.ChoiceField(list(VOTE_VALUES))}),

@@ -26,7 +26,16 @@ TRACKING_PARAMS = {
 }
 TRACKING_PREFIXES = ("utm_", "share_", "hmsr", "_hs", "mc_", "ocid")
 
-CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u2028\u2029\ufeff]")
+# Bidirectional marks, embeddings, overrides and isolates (U+202E turns "gpj.exe" into
+# "exe.jpg"): invisible, and in a Chinese title, name or review only ever a spoof. Removed
+# wherever text is normalised or HTML sanitised.
+BIDI_CONTROLS = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
+CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u2028\u2029\ufeff" + BIDI_CONTROLS + "]")
+# The one rule for text that comes in (pushed items, feeds, events, the shopper's input): NUL
+# and lone surrogates are refused, never silently dropped. PostgreSQL cannot store NUL, a lone
+# surrogate is not Unicode at all (it cannot be written as UTF-8), and dropping either quietly
+# changes what was sent: "a\x00b" would become the identifier "ab" and overwrite another item.
+UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
 SPACES = re.compile(r"[ \t\u3000\xa0]+")
 LINE_EDGES = re.compile(r" ?\n ?")  # after SPACES, at most one space sits on either side
 BLANK_LINES = re.compile(r"\n{3,}")
@@ -69,6 +78,16 @@ def nfkc(text: str) -> str:
     about a fifth of the time on Chinese text."""
     text = FULL_WIDTH.sub(_half_width, text)
     return text if unicodedata.is_normalized("NFKC", text) else unicodedata.normalize("NFKC", text)
+
+
+def text_refusal(text: str) -> str | None:
+    """Why `text` cannot be taken as sent (a Chinese message), or None when it can."""
+    found = UNSTORABLE.search(text)
+    if found is None:
+        return None
+    if found.group() == "\x00":
+        return "不能包含 NUL（\\u0000）字符。"
+    return "包含无效的 Unicode 字符（孤立的代理项，无法写成 UTF-8）。"
 
 
 def normalize_text(text: str) -> str:

@@ -5,7 +5,7 @@ import re
 
 import nh3
 
-from content.pipeline.normalize import normalize_text
+from content.pipeline.normalize import BIDI_CONTROLS, normalize_text
 
 ALLOWED_TAGS = {
     "p", "br", "a", "strong", "b", "em", "i", "u", "s", "del", "ul", "ol", "li", "blockquote",
@@ -21,14 +21,15 @@ ALLOWED_ATTRIBUTES = {
 # Only web links survive: javascript:, data: and vbscript: URLs are dropped with their attribute.
 ALLOWED_URL_SCHEMES = {"http", "https"}
 
+BIDI = re.compile(f"[{BIDI_CONTROLS}]")
 BLOCK_BOUNDARY = re.compile(r"<\s*(?:br|/p|/div|/li|/h\d|/tr|/blockquote|/figure|hr)\b[^>]*>", re.I)
 
 
 def sanitize_html(raw_html: str) -> str:
-    """Safe HTML: allow-listed tags and attributes; scripts, styles, event handlers and
-    non-web URLs never survive."""
+    """Safe HTML: allow-listed tags and attributes; scripts, styles, event handlers,
+    non-web URLs and bidi controls never survive."""
     return nh3.clean(
-        raw_html,
+        BIDI.sub("", raw_html),
         tags=ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
         url_schemes=ALLOWED_URL_SCHEMES,

@@ -11,7 +11,14 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.core.validators import URLValidator
 
 from content.constants import CURRENCIES, ITEM_KINDS, METRIC_KEYS
-from content.pipeline.normalize import canonical_url, normalize_line, parse_datetime_utc, parse_price
+from content.pipeline.normalize import (
+    CONTROL_CHARS,
+    canonical_url,
+    normalize_line,
+    parse_datetime_utc,
+    parse_price,
+    text_refusal,
+)
 from content.pipeline.sanitize import body_to_safe_html, html_to_text
 
 MAX_TITLE = 300
@@ -74,9 +81,17 @@ def validate_item(raw: Any, *, now: datetime) -> tuple[ItemDraft | None, Errors]
             values[name] = clean(raw.get(name), now)
         except FieldError as exc:
             errors[name] = [str(exc)]
+    errors = errors or _cross_field_errors(values)
     if errors:
         return None, errors
     return _draft(values), {}
+
+
+def _cross_field_errors(values: dict[str, Any]) -> Errors:
+    price, original = values["price"], values["original_price"]
+    if price and original and original[0] < price[0]:
+        return {"original_price": [f"原价（{original[0]}）不能低于现价（{price[0]}）。"]}
+    return {}
 
 
 def _draft(values: dict[str, Any]) -> ItemDraft:
@@ -120,7 +135,10 @@ def product_key(brand: str, product: str) -> str:
     return folded[:300]
 
 
-def _text(value: Any, *, required: bool, limit: int) -> str:
+def _text(value: Any, *, required: bool, limit: int, identifier: bool = False) -> str:
+    """One-line text, normalised. An identifier is refused rather than changed where
+    normalising would drop characters from it (control, zero-width or bidi characters): two
+    different ids must never become one."""
     if value is None or value == "":
         if required:
             raise FieldError("必填。")
@@ -129,7 +147,9 @@ def _text(value: Any, *, required: bool, limit: int) -> str:
         value = str(value)
     if not isinstance(value, str):
         raise FieldError("应为字符串。")
-    _require_valid_unicode(value)
+    _require_storable(value)
+    if identifier and CONTROL_CHARS.search(value):
+        raise FieldError("标识不能包含控制字符、零宽字符或双向控制字符。")
     if len(value) > limit * 4:  # do not normalise megabytes just to reject them
         raise FieldError(f"过长（最多 {limit} 个字符）。")
     cleaned = normalize_line(value)
@@ -140,18 +160,17 @@ def _text(value: Any, *, required: bool, limit: int) -> str:
     return cleaned
 
 
-def _require_valid_unicode(value: str) -> None:
-    try:
-        value.encode("utf-8")
-    except UnicodeEncodeError as exc:
-        raise FieldError("包含无效的 UTF-8 字符。") from exc
+def _require_storable(value: str) -> None:
+    refusal = text_refusal(value)
+    if refusal:
+        raise FieldError(refusal)
 
 
 def _web_url(value: Any) -> str:
     if not isinstance(value, str) or not value.strip():
         raise FieldError("应为 http(s) 网址。")
     value = value.strip()
-    _require_valid_unicode(value)
+    _require_storable(value)
     if len(value) > MAX_URL:
         raise FieldError(f"网址过长（最多 {MAX_URL} 个字符）。")
     try:
@@ -176,7 +195,7 @@ def clean_body(value: Any, now: datetime) -> str:
         raise FieldError("必填（可以为空字符串）。")
     if not isinstance(value, str):
         raise FieldError("应为字符串（HTML 或纯文本）。")
-    _require_valid_unicode(value)
+    _require_storable(value)
     if len(value) > MAX_BODY:
         raise FieldError(f"正文过长（最多 {MAX_BODY} 个字符）。")
     return value
@@ -185,7 +204,7 @@ def clean_body(value: Any, now: datetime) -> str:
 def clean_kind(value: Any, now: datetime) -> str:
     if value in (None, ""):
         return ""
-    if value not in ITEM_KINDS:
+    if not isinstance(value, str) or value not in ITEM_KINDS:
         raise FieldError(f"应为以下之一：{'、'.join(ITEM_KINDS)}。")
     return str(value)
 
@@ -238,7 +257,7 @@ def clean_author(value: Any, now: datetime) -> AuthorDraft | None:
     if not isinstance(value, dict):
         raise FieldError("应为对象：external_id、name、followers、verified。")
     name = _text(value.get("name"), required=False, limit=200)
-    external_id = _text(value.get("external_id"), required=False, limit=255) or name
+    external_id = _text(value.get("external_id"), required=False, limit=255, identifier=True) or name
     if not external_id:
         raise FieldError("需要 external_id 或 name。")
     followers = _count(value.get("followers"), "followers")
@@ -288,15 +307,15 @@ def clean_sponsored(value: Any, now: datetime) -> bool:
     return value
 
 
-def _limited_text(name: str, *, required: bool = False):
+def _limited_text(name: str, *, required: bool = False, identifier: bool = False):
     def clean(value: Any, now: datetime) -> str:
-        return _text(value, required=required, limit=STRING_LIMITS[name])
+        return _text(value, required=required, limit=STRING_LIMITS[name], identifier=identifier)
 
     return clean
 
 
 FIELD_CLEANERS = {
-    "external_id": _limited_text("external_id", required=True),
+    "external_id": _limited_text("external_id", required=True, identifier=True),
     "url": clean_url,
     "title": clean_title,
     "body": clean_body,
