@@ -21,12 +21,14 @@ from content.api.serializers import ItemCardOut
 from content.selectors import items_in_order
 from guide.auth import token_user_with
 from guide.errors import error_response
+from interests.accounts import known_visitor_id
 from interests.models import Interest
 from recommender.context import known_scenario
 from recommender.feed import MODES, CursorError, RenderedPage, feed_page_keys, feed_rendered_page
 from recommender.lists import __doc__ as LIST_FORMULA
 from recommender.lists import current_entries
 from recommender.models import OVERALL, PERIODS, WorthList
+from recommender.placements import placements_serve
 
 MAX_LIMIT = 50
 CARD_TTL = 120  # seconds a rendered card (and a rendered feed page) may lag behind votes and scores
@@ -124,7 +126,7 @@ class FeedView(APIView):
             found = token_user_with(request, query.page_keys)
             if found is None:
                 return None
-            page = _rendered_page(found[0].pk, query, found[2])
+            page = _rendered_page(request, found[0].pk, query, found[2])
         except (AuthenticationFailed, CursorError):
             return None
         response = _json_page(request, page)
@@ -155,7 +157,7 @@ class FeedView(APIView):
             return error_response(400, *query)
         try:
             user_id, cached = self.shopper_and_cached(request, query)
-            page = _rendered_page(user_id, query, cached)
+            page = _rendered_page(request, user_id, query, cached)
         except CursorError as exc:
             return error_response(400, exc.code, str(exc))
         if request.accepted_renderer.format != "json":  # the browsable API renders data, not bytes
@@ -164,8 +166,16 @@ class FeedView(APIView):
         return _json_page(request, page)
 
 
-def _rendered_page(user_id: int | None, query: FeedQuery, cached: dict[str, Any] | None) -> RenderedPage:
-    return feed_rendered_page(user_id, **query.page, render=_render_entries, max_age=CARD_TTL, cached=cached)
+def _rendered_page(request: HttpRequest | Request, user_id: int | None, query: FeedQuery,
+                   cached: dict[str, Any] | None) -> RenderedPage:
+    """The page, with its campaign cards as this shopper or visitor may be served them
+    (recommender.placements: caps, mutes, hides; recorded). A visitor without an id gets none."""
+    page = feed_rendered_page(user_id, **query.page, render=_render_entries, max_age=CARD_TTL, cached=cached)
+    served = placements_serve(entries=page.entries, user_id=user_id,
+                              anonymous_id="" if user_id else known_visitor_id(request))
+    if served is page.entries or len(served) == len(page.entries):
+        return page
+    return RenderedPage(page.personal, _render_entries(served), page.next_cursor, served)
 
 
 def _next_url(request: HttpRequest | Request, page: RenderedPage) -> str | None:

@@ -11,7 +11,7 @@ import hashlib
 import time
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
@@ -72,6 +72,7 @@ class RenderedPage:
     personal: bool
     results: bytes  # the page's entries, rendered
     next_cursor: str | None
+    entries: list[dict] = field(default_factory=list)  # what was rendered (placements_serve reads them)
 
 
 def feed_generation(user_id: int | None) -> int:
@@ -129,13 +130,13 @@ def feed_rendered_page(user_id: int | None, *, mode: str, interest: str, scenari
     head = None if cursor else _head_key(request)
     kept = found.get(slot)
     if kept is not None and kept[0] == head and kept[3] > time.time():
-        return RenderedPage(personal, kept[1], kept[2])
+        return RenderedPage(personal, kept[1], kept[2], kept[4] if len(kept) > 4 else [])
     page = feed_slice(request, cursor=cursor, limit=limit)
     results = render(page.entries)
     ttl = min(max_age, page.serve_until - time.time())
     if ttl >= 1:
-        cache.set(slot, (head, results, page.next_cursor, page.serve_until), int(ttl))
-    return RenderedPage(personal, results, page.next_cursor)
+        cache.set(slot, (head, results, page.next_cursor, page.serve_until, page.entries), int(ttl))
+    return RenderedPage(personal, results, page.next_cursor, page.entries)
 
 
 def feed_page_keys(user_id: int | None, *, mode: str, interest: str, scenario: str, cursor: str | None,
@@ -212,7 +213,9 @@ def compute_feed(request: FeedRequest, now: datetime) -> list[dict]:
         ranked.sort(key=lambda r: (-facts[r.item_id].published_at.timestamp(), r.item_id))
     ordered: list[Ranked] = diversify(ranked, FEED_LENGTH) if request.mode == "personal" else ranked[:FEED_LENGTH]
     entries = [{"item": r.item_id, "reason": r.reason, "sponsored": False} for r in ordered]
-    return place_sponsored(entries, now=now, circles={r.circle for r in ordered[:20] if r.circle})
+    return place_sponsored(entries, now=now, circles={r.circle for r in ordered[:20] if r.circle}, circle=request.interest,
+                           scenario=request.scenario, user_id=request.user_id if request.personal else None,
+                           affinities=affinities)
 
 
 def _candidates(request: FeedRequest, now: datetime, affinities: dict) -> dict:

@@ -113,18 +113,42 @@ def featured_pool(circle: str = "") -> list[int]:
 
 
 SPONSORED_RECENT = timedelta(days=14)
-SPONSORED_POOL_SIZE = 10
+SPONSORED_POOL_SIZE = 20
 
 
-def sponsored_pool(circle: str = "") -> list[tuple[int, float]]:
-    """(item id, worth) of the best recent visible sponsored originals, tagged with this
-    top-level interest or overall: what recommender.sponsored places (measured: the two queries
-    cost 20–35 ms on 100,000 items for every feed computed; shared, they cost nothing)."""
-    def compute() -> list[tuple[int, float]]:
-        ads = Item.objects.filter(sponsored=True, status__in=VISIBLE_STATUSES, duplicate_of__isnull=True,
-                                  score__isnull=False, published_at__gte=timezone.now() - SPONSORED_RECENT)
+def sponsored_pool(circle: str = "") -> list[tuple[int, float, int, tuple[int, ...], str]]:
+    """(item id, worth, campaign id or 0, the item's interest ids, its main top-level slug) of
+    what may be placed as sponsored: the confirmed items of running campaigns and the best
+    recent items their sources flagged as promotion, visible scored originals, tagged with this
+    circle (the interest or a child of it, as circle feeds count membership) or overall. What
+    recommender.sponsored places (measured: the queries cost 20–35 ms on 100,000 items for every
+    feed computed; shared, they cost nothing). Caps, mutes and hides are applied per request."""
+    def compute() -> list[tuple[int, float, int, tuple[int, ...], str]]:
+        from recommender.campaigns import campaigns_running
+        from recommender.models import CampaignItem
+
+        ours = CampaignItem.objects.filter(applied=True).values("item_id")
+        flagged = (_in_circle(Item.objects.filter(
+            sponsored=True, status__in=VISIBLE_STATUSES, duplicate_of__isnull=True, score__isnull=False,
+            published_at__gte=timezone.now() - SPONSORED_RECENT).exclude(pk__in=ours), circle)
+            .order_by("-score__worth_score", "pk").values_list("pk", "score__worth_score")[:SPONSORED_POOL_SIZE])
+        entries = CampaignItem.objects.filter(
+            campaign_id__in=list(campaigns_running()), state="confirmed", item__status__in=VISIBLE_STATUSES,
+            item__duplicate_of__isnull=True, item__score__isnull=False)
         if circle:
-            ads = ads.filter(interest_tags__interest__slug=circle).distinct()
-        return list(ads.order_by("-score__worth_score", "pk").values_list("pk", "score__worth_score")[:SPONSORED_POOL_SIZE])
+            entries = entries.filter(item__in=_in_circle(Item.objects.all(), circle).values("pk"))
+        campaign_ads = entries.order_by("-item__score__worth_score", "item_id", "campaign_id").values_list(
+            "item_id", "item__score__worth_score", "campaign_id")[:SPONSORED_POOL_SIZE]
+        ads = [*campaign_ads, *((pk, worth, 0) for pk, worth in flagged)]
+        tags: dict[int, list[int]] = {}
+        main: dict[int, tuple[float, str]] = {}
+        for item_id, interest_id, weight, slug, parent in ItemInterest.objects.filter(
+                item__in={pk for pk, *_ in ads}, weight__gte=CIRCLE_MIN_WEIGHT).values_list(
+                "item_id", "interest_id", "weight", "interest__slug", "interest__parent_id"):
+            tags.setdefault(item_id, []).append(interest_id)
+            if parent is None and weight > main.get(item_id, (0.0, ""))[0]:
+                main[item_id] = (weight, slug)
+        return [(pk, worth or 0.0, campaign, tuple(sorted(tags.get(pk, ()))), main.get(pk, (0.0, ""))[1])
+                for pk, worth, campaign in ads]
 
     return _cached(f"pool:sponsored:{circle}", compute)

@@ -13,6 +13,7 @@ from django.urls import NoReverseMatch, reverse
 
 from content.scoring.dimensions import DIMENSIONS
 from content.scoring.profile import active_profile
+from interests.accounts import ANONYMOUS_COOKIE, remember_visitor, visitor_id
 from interests.models import Interest, ItemInterest, Scenario, UserInterest
 from interests.selectors import personalization_enabled
 from recommender import lists, ranking, sponsored
@@ -21,6 +22,7 @@ from recommender.context import known_scenario
 from recommender.feed import FEED_LENGTH, CursorError, FeedRequest, feed_page
 from recommender.lists import current_entries
 from recommender.models import OVERALL, PERIODS
+from recommender.placements import placements_serve
 
 PAGE_SIZE = 20
 MAX_CURSOR_LENGTH = 300  # a signed cursor is under 100 characters; anything longer is not one
@@ -126,27 +128,43 @@ def feed_response(request: HttpRequest, template: str, *, interest: str = "",
         notice, scenario, status = f"没有「{scenario[:40]}」这个场景，下面是不限场景的推荐。", "", 400
     first_query = {"scenario": scenario} if scenario else {}
     feed = FeedRequest(user_id=user.pk if user else None, personal=personal, interest=interest, scenario=scenario)
+    visitor = "" if user else visitor_id(request)
     context = {"personal": personal, "scenario": scenario, "notice": notice, "first_url": _url(request.path, first_query),
-               **_feed_page(feed, request.GET.get("cursor") or None, request.path, first_query)}
+               **_feed_page(feed, request.GET.get("cursor") or None, request.path, first_query, visitor)}
     if context["error"]:
         status = 400
     if request.GET.get("fragment") == "1":
-        return render(request, "recommender/_feed_fragment.html", context, status=status)
-    context["scenarios"] = scenario_choices()
-    return render(request, template, context | (extra() if extra else {}), status=status)
+        response = render(request, "recommender/_feed_fragment.html", context, status=status)
+    else:
+        context["scenarios"] = scenario_choices()
+        response = render(request, template, context | (extra() if extra else {}), status=status)
+    if context["campaign_cards"] and visitor:
+        _name_visitor(request, response, visitor)
+    return response
 
 
-def _feed_page(feed: FeedRequest, cursor: str | None, path: str, query: dict) -> dict:
-    """The cards of one page, the link to the next, or why the cursor cannot be followed."""
+def _name_visitor(request: HttpRequest, response: HttpResponse, visitor: str) -> None:
+    """Give the visitor the id their campaign cards were recorded under (recommender.placements),
+    and make it the id the rest of this request sees, so that nothing later issues another."""
+    remember_visitor(request, response, visitor)
+    if ANONYMOUS_COOKIE in response.cookies:
+        request.COOKIES[ANONYMOUS_COOKIE] = response.cookies[ANONYMOUS_COOKIE].value
+
+
+def _feed_page(feed: FeedRequest, cursor: str | None, path: str, query: dict, visitor: str) -> dict:
+    """The cards of one page (campaign cards as this shopper or visitor may be served them),
+    the link to the next, or why the cursor cannot be followed."""
     try:
         if cursor and len(cursor) > MAX_CURSOR_LENGTH:
             raise CursorError("invalid_cursor", "")
         _, offset, page, next_cursor = feed_page(feed, cursor=cursor, limit=PAGE_SIZE)
     except CursorError as exc:
-        return {"entries": [], "next_url": "", "paged": False,
+        return {"entries": [], "next_url": "", "paged": False, "campaign_cards": 0,
                 "error": str(exc) if exc.code == "stale_cursor" else "翻页链接无效或已损坏。"}
+    page = placements_serve(entries=page, user_id=feed.user_id, anonymous_id=visitor)
     next_url = _url(path, {**query, "cursor": next_cursor}) if next_cursor else ""
-    return {"entries": feed_cards(page, offset), "next_url": next_url, "paged": offset > 0, "error": ""}
+    return {"entries": feed_cards(page, offset), "next_url": next_url, "paged": offset > 0, "error": "",
+            "campaign_cards": sum(1 for e in page if e.get("campaign"))}
 
 
 def _url(path: str, query: dict) -> str:
