@@ -2,9 +2,11 @@
 favourites. Each also counts as behaviour for the shopper's profile."""
 
 from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
 from content.models import Favorite, Item, Vote
+from guide.roles import is_brand_member
 from interests.events import action_record
 
 VOTE_VALUES = {"worth": Vote.WORTH, "not_worth": Vote.NOT_WORTH}
@@ -12,7 +14,10 @@ VOTE_VALUES = {"worth": Vote.WORTH, "not_worth": Vote.NOT_WORTH}
 
 @transaction.atomic
 def item_vote(*, user: AbstractBaseUser, item: Item, value: int) -> tuple[Vote, bool]:
-    """Set the shopper's vote; returns (vote, changed). Voting the same way twice changes nothing."""
+    """Set the shopper's vote; returns (vote, changed). Voting the same way twice changes nothing.
+    A brand member's vote is refused (PermissionDenied): 值 / 不值 is the shoppers' verdict."""
+    if is_brand_member(user):
+        raise PermissionDenied("品牌成员不能投「值 / 不值」。")
     vote, created = Vote.objects.get_or_create(user=user, item=item, defaults={"value": value})
     if not created and vote.value == value:
         return vote, False

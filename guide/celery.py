@@ -35,6 +35,19 @@ app.conf.beat_schedule = {
         "task": "recommender.tasks.recompute_item_neighbors",
         "schedule": crontab(minute=7),
     },
+    # Brand campaigns: sponsorship follows the running campaigns, statistics are rolled up.
+    "sync-campaign-sponsorship": {
+        "task": "recommender.tasks.sync_campaign_sponsorship",
+        "schedule": 60.0,
+    },
+    "rollup-campaign-stats": {
+        "task": "recommender.tasks.rollup_campaign_stats",
+        "schedule": crontab(minute="*/5"),
+    },
+    "propose-campaign-items": {
+        "task": "recommender.tasks.propose_campaign_items",
+        "schedule": crontab(minute=23),
+    },
     # Editors' confirmed and corrected tags are training data; retrain once enough have piled up.
     "retrain-tagger-if-needed": {
         "task": "interests.tasks.retrain_tagger_if_needed",

@@ -9,6 +9,7 @@ from guide.api import TokenView
 from interests import api as interests_api
 from interests import views as interests_views
 from recommender import api as recommender_api
+from recommender import brand_api
 
 router = DefaultRouter()
 router.register("items", ItemViewSet, basename="item")
@@ -28,6 +29,13 @@ api_v1 = [
     path("me/interests/<slug:slug>/mute/", interests_api.MyInterestActionView.as_view(action="mute"), name="my-interest-mute"),
     path("me/settings/", interests_api.MySettingsView.as_view(), name="my-settings"),
     path("me/export/", interests_api.MyExportView.as_view(), name="my-export"),
+    path("brand/campaigns/", brand_api.BrandCampaignsView.as_view(), name="brand-campaigns"),
+    path("brand/campaigns/<int:pk>/", brand_api.BrandCampaignView.as_view(), name="brand-campaign-api"),
+    path("brand/campaigns/<int:pk>/stats/", brand_api.BrandCampaignStatsView.as_view(), name="brand-campaign-stats"),
+    path("brand/mentions/", brand_api.BrandMentionsView.as_view(), name="brand-mentions-api"),
+    path("campaign-proposals/", brand_api.CampaignProposalsView.as_view(), name="campaign-proposals-api"),
+    path("campaign-proposals/<int:pk>/decision/", brand_api.CampaignProposalDecisionView.as_view(),
+         name="campaign-proposal-decision"),
     path("", include(router.urls)),
 ]
 

@@ -25,3 +25,27 @@ def refresh_pools() -> int:
     from recommender.pools import pools_refresh
 
     return pools_refresh()
+
+
+@shared_task(acks_late=True, time_limit=900, soft_time_limit=840)
+def rollup_campaign_stats() -> dict:
+    """Beat, every 5 minutes: served placements and events into the campaigns' daily aggregates."""
+    from recommender.rollups import stats_rollup
+
+    return stats_rollup()
+
+
+@shared_task(acks_late=True, time_limit=120)
+def sync_campaign_sponsorship() -> int:
+    """Beat, every minute: campaigns make their items sponsored exactly while they run."""
+    from recommender.campaigns import sponsorship_sync
+
+    return sponsorship_sync()
+
+
+@shared_task(acks_late=True, time_limit=600)
+def propose_campaign_items() -> int:
+    """Beat, hourly: the brands' new deals proposed to their campaigns, for editors to confirm."""
+    from recommender.campaigns import campaigns_propose_all
+
+    return campaigns_propose_all()

@@ -10,6 +10,7 @@ from django.db.models import Count, F, Q
 
 from content.models import Item, Vote
 from content.scoring.facts import AuthorFacts, ItemFacts, PriceFacts
+from guide.roles import BRAND_MEMBERS_GROUP
 
 # What counts as a large following and a hot post differs a lot between platforms; these are
 # the scales used until a platform has enough of its own data to measure them (95th percentile).
@@ -37,7 +38,7 @@ def facts_for(items: list[Item], *, now: datetime) -> dict[int, ItemFacts]:
     authors = _author_history({i.author_id for i in items if i.author_id})
     votes = {
         row["item"]: row
-        for row in Vote.objects.filter(item__in=ids)
+        for row in Vote.objects.filter(item__in=ids).exclude(user__groups__name=BRAND_MEMBERS_GROUP)
         .values("item")
         .annotate(worth=Count("pk", filter=Q(value=1)), not_worth=Count("pk", filter=Q(value=-1)))
     }
