@@ -1,4 +1,7 @@
-"""Authors are upserted per batch: one query to find them, one insert for the new ones."""
+"""Authors are upserted per batch: one query to find them, one insert for the new ones.
+
+Rows are updated and inserted in order of external id, so two batches sharing authors take
+their row and unique-index locks in the same order and cannot deadlock on each other."""
 
 from django.utils import timezone
 
@@ -9,6 +12,7 @@ from content.pipeline.validate import AuthorDraft
 def authors_upsert(*, platform: str, drafts: list[AuthorDraft]) -> dict[str, Author]:
     """The Author row for each draft's external id on this platform, created or updated."""
     latest = {draft.external_id: draft for draft in drafts}  # the last word in a batch wins
+    latest = dict(sorted(latest.items()))
     if not latest:
         return {}
     found = {a.external_id: a for a in Author.objects.filter(platform=platform, external_id__in=latest)}

@@ -5,20 +5,29 @@ candidates are each looked up once for the whole batch, and new rows are bulk-in
 """
 
 import logging
+import random
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from django.db import IntegrityError, transaction
+from django.conf import settings
+from django.db import IntegrityError, OperationalError, connection, transaction
 from django.db.models import Q
 from django.utils import timezone
 
 from content.authors import authors_upsert
 from content.models import Author, Item, ItemBand, Source
+from content.outbox import (
+    AWAITING_SCORING,
+    SCORING_BATCH,  # noqa: F401 (the rescore command imports it from here)
+    scoring_publish,
+)
 from content.pipeline import dedup
 from content.pipeline.validate import ItemDraft, validate_item
 from guide.db import insert_rows
+from guide.faults import TemporarilyUnavailable, retryable_database_error
 
 logger = logging.getLogger(__name__)
 
@@ -31,7 +40,8 @@ UPDATABLE_FIELDS = (
 TEXT_FIELDS = ("title", "body_text")
 # A generic band key can be shared by many items; verifying a few hundred is plenty.
 MAX_CANDIDATES = 500
-SCORING_BATCH = 100
+ATTEMPTS = 4  # a race on a unique key, a deadlock or a serialisation failure: the batch again
+QUERY_CANCELED = "57014"  # PostgreSQL: statement_timeout reached
 
 
 @dataclass
@@ -79,8 +89,14 @@ def items_ingest(*, source: Source, raw_items: Sequence[Any]) -> list[IngestOutc
     """Validate and store a batch from one source; one outcome per raw item, in order.
 
     Invalid items are rejected with field errors and the rest are stored, in one transaction.
-    If a concurrent writer wins a race on a unique key, the batch is retried and then finds
-    that row as an existing item."""
+    Rows are written in a fixed order (authors by external id, items by canonical URL), so two
+    batches never wait on each other in a cycle; should the database still pick this one to
+    abort (a deadlock, a serialisation failure) or a concurrent writer win a race on a unique
+    key, the batch is retried with backoff and then finds that row as an existing item.
+
+    A batch that cannot finish within INGEST_DEADLINE_SECONDS is refused whole
+    (TemporarilyUnavailable, answered 503 with Retry-After) rather than killed half-way."""
+    deadline = time.monotonic() + settings.INGEST_DEADLINE_SECONDS
     now = timezone.now()
     outcomes: list[IngestOutcome] = []
     drafts: list[tuple[int, ItemDraft]] = []
@@ -93,18 +109,53 @@ def items_ingest(*, source: Source, raw_items: Sequence[Any]) -> list[IngestOutc
         else:
             drafts.append((index, draft))
         outcomes.append(outcome)
-    for attempt in range(3):
+    for attempt in range(ATTEMPTS):
         try:
             with transaction.atomic():
-                stored = _store(source, drafts, now)
+                _bound_statements(deadline)
+                stored = _store(source, drafts, now, deadline)
             break
-        except IntegrityError:
-            if attempt == 2:
+        except (IntegrityError, OperationalError) as exc:
+            if getattr(exc.__cause__, "pgcode", None) == QUERY_CANCELED:
+                raise _too_slow() from exc
+            reason = "a race on a unique key" if isinstance(exc, IntegrityError) else retryable_database_error(exc)
+            if not reason or attempt == ATTEMPTS - 1:
                 raise
-            logger.info("ingest race on a unique key for source %s; retrying the batch", source.name)
+            logger.info("ingest for source %s hit %s; retrying the batch", source.name, reason)
+            _back_off(attempt, deadline)
     for outcome in stored:
         outcomes[outcome.index] = outcome
     return outcomes
+
+
+def _too_slow() -> TemporarilyUnavailable:
+    return TemporarilyUnavailable(
+        "ingest_timeout",
+        f"这批内容未能在 {settings.INGEST_DEADLINE_SECONDS:g} 秒内处理完，已整批撤销、没有写入任何内容；"
+        "请稍后重试，或分成更小的批次推送。",
+    )
+
+
+def _check_deadline(deadline: float) -> None:
+    if time.monotonic() >= deadline:
+        raise _too_slow()
+
+
+def _bound_statements(deadline: float) -> None:
+    """No statement of this transaction may run (or wait for a lock) past the deadline."""
+    _check_deadline(deadline)
+    if connection.vendor == "postgresql":
+        remaining_ms = max(1, int((deadline - time.monotonic()) * 1000))
+        with connection.cursor() as cursor:
+            cursor.execute(f"SET LOCAL statement_timeout = {remaining_ms}")
+
+
+def _back_off(attempt: int, deadline: float) -> None:
+    """Jittered, growing pauses (about 50, 100, 200 ms), so the contenders do not collide again."""
+    pause = 0.05 * 2**attempt * random.uniform(0.5, 1.5)
+    if time.monotonic() + pause >= deadline:
+        raise _too_slow()
+    time.sleep(pause)
 
 
 def _printable(value: Any) -> str | None:
@@ -113,11 +164,13 @@ def _printable(value: Any) -> str | None:
     return value if isinstance(value, str) and len(value) <= 255 else None
 
 
-def _store(source: Source, drafts: list[tuple[int, ItemDraft]], now: datetime) -> list[IngestOutcome]:
+def _store(source: Source, drafts: list[tuple[int, ItemDraft]], now: datetime, deadline: float) -> list[IngestOutcome]:
     if not drafts:
         return []
     plan = _Plan(source, [draft for _, draft in drafts])
+    _check_deadline(deadline)
     outcomes = [plan.place(index, draft) for index, draft in drafts]
+    _check_deadline(deadline)
     plan.write(now)
     for outcome in outcomes:
         item = plan.item_at[outcome.index]
@@ -126,6 +179,12 @@ def _store(source: Source, drafts: list[tuple[int, ItemDraft]], now: datetime) -
     to_score = sorted({o.id for o in outcomes if o.created or o.changed})
     if to_score:
         transaction.on_commit(lambda: queue_scoring(to_score))
+    # Sent again unchanged while still unscored (its first publish failed): queued again,
+    # unless its message is still on its way.
+    unchanged = {o.id for o in outcomes} - set(to_score)
+    waiting = list(Item.objects.filter(AWAITING_SCORING, pk__in=unchanged).values_list("pk", flat=True)) if unchanged else []
+    if waiting:
+        transaction.on_commit(lambda: scoring_publish(item_ids=waiting, skip_claimed=True))
     return outcomes
 
 
@@ -224,7 +283,9 @@ class _Plan:
         return bool(changed)
 
     def write(self, now: datetime) -> None:
-        Item.objects.bulk_create([item for item, _, _ in self.new])
+        # Rows in a fixed order (by canonical URL, unique across sources), so that concurrent
+        # batches take their locks in the same order and never deadlock on each other.
+        Item.objects.bulk_create(sorted((item for item, _, _ in self.new), key=lambda item: item.canonical_url_hash))
         # Copies of items new in this batch learn their original's id only now.
         copies_in_batch = []
         for item, _, original in self.new:
@@ -236,7 +297,7 @@ class _Plan:
             for item in self.changed.values():
                 item.updated_at = now
             fields = [*UPDATABLE_FIELDS, "fingerprint", "content_hash", "updated_at"]
-            Item.objects.bulk_update(list(self.changed.values()), fields)
+            Item.objects.bulk_update(sorted(self.changed.values(), key=lambda item: item.pk), fields)
         ItemBand.objects.filter(item__in=[item for item, _ in self.rebanded]).delete()
         # Only originals are indexed: a copy is always found through its original, and this
         # keeps a much-copied text from swelling the candidate lists.
@@ -284,9 +345,7 @@ class _StoredCandidates:
         return {item_id: self.text[item_id] for item_id in sorted(ids)[:MAX_CANDIDATES]}
 
 
-def queue_scoring(item_ids: list[int]) -> None:
-    """Hand new or changed items to the scoring workers, in batches."""
-    from content.tasks import score_items
-
-    for start in range(0, len(item_ids), SCORING_BATCH):
-        score_items.delay(item_ids[start : start + SCORING_BATCH])
+def queue_scoring(item_ids: list[int]) -> int:
+    """Hand new or changed items to the scoring workers, in batches; how many were handed over.
+    Never raises for an unreachable broker: the items wait for the relay (content.outbox)."""
+    return scoring_publish(item_ids=item_ids)

@@ -15,6 +15,7 @@ from content.ingest import items_ingest
 from content.models import Source
 from content.sources import SOURCES
 from content.sources.base import FetchError
+from guide.faults import TemporarilyUnavailable
 
 logger = logging.getLogger(__name__)
 
@@ -64,7 +65,11 @@ def source_poll(*, source: Source) -> PollResult:
         return _record_failure(source, f"意外错误：{type(exc).__name__}: {exc}")
     result = PollResult(source.name, ok=True, not_modified=fetched.not_modified, entries=len(fetched.entries))
     for start in range(0, len(fetched.entries), BATCH):
-        for outcome in items_ingest(source=source, raw_items=fetched.entries[start : start + BATCH]):
+        try:
+            stored = items_ingest(source=source, raw_items=fetched.entries[start : start + BATCH])
+        except TemporarilyUnavailable as exc:  # too slow under load: the next poll fetches it all again
+            return _record_failure(source, exc.message)
+        for outcome in stored:
             result.created += outcome.created
             result.changed += outcome.changed
             result.rejected += outcome.outcome == "rejected"

@@ -1,12 +1,14 @@
 """Thin Celery doors onto content services. Tasks take ids and are safe to run twice."""
 
 from celery import shared_task
+from django.conf import settings
 from django.db import InterfaceError, OperationalError
+from django.utils.dateparse import parse_datetime
 
-from content.ingest import queue_scoring
 from content.models import Source
+from content.outbox import SWEEP_GRACE, scoring_publish, scoring_relay, scoring_run
 from content.polling import source_poll, sources_claim_due
-from content.scoring.service import items_needing_scores, items_score
+from content.scoring.service import items_needing_scores
 
 
 @shared_task
@@ -30,18 +32,26 @@ def poll_source(source_id: int) -> dict:
     acks_late=True,
     autoretry_for=(OperationalError, InterfaceError),
     retry_backoff=5,
-    retry_backoff_max=600,
+    retry_backoff_max=600,  # a retry waits unacknowledged less than the visibility timeout
     max_retries=8,
+    time_limit=settings.SCORING_TIME_LIMIT,
+    soft_time_limit=settings.SCORING_TIME_LIMIT * 0.9,
 )
-def score_items(item_ids: list[int]) -> int:
-    """Score a batch of items. Safe to run twice or concurrently: results are upserted."""
-    return items_score(item_ids=item_ids)
+def score_items(item_ids: list[int], queued_at: str | None = None) -> int:
+    """Score a batch of items. Safe to run twice or concurrently: results are upserted, and a
+    second delivery skips what was scored since it was queued (content.outbox)."""
+    return scoring_run(item_ids=item_ids, queued_at=parse_datetime(queued_at) if queued_at else None)
+
+
+@shared_task
+def relay_unscored_items() -> int:
+    """Beat, every SCORING_RELAY_SECONDS: queue the items that wait unclaimed (the broker was
+    down, a worker died holding them)."""
+    return scoring_relay()
 
 
 @shared_task
 def sweep_unscored_items() -> int:
-    """Beat, every 5 minutes: re-queue items that are unscored, stale or changed, so a lost
-    message or a killed worker never leaves an item unscored for long."""
-    ids = items_needing_scores()
-    queue_scoring(ids)
-    return len(ids)
+    """Beat, every 5 minutes: re-queue unclaimed items that are unscored, stale (another engine
+    or profile version) or changed, so nothing is left unscored for long."""
+    return scoring_publish(item_ids=items_needing_scores(grace=SWEEP_GRACE), skip_claimed=True)

@@ -4,6 +4,7 @@ import os
 
 from celery import Celery
 from celery.schedules import crontab
+from django.conf import settings
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "guide.settings")
 
@@ -17,7 +18,14 @@ app.conf.beat_schedule = {
         "task": "content.tasks.poll_due_sources",
         "schedule": 60.0,
     },
-    # A lost message or a killed worker must never leave an item unscored for long.
+    # Items are stored whether or not the broker answers; what waits unclaimed (a failed
+    # publish, a killed worker) is queued within a minute of the broker being back. A cheap
+    # query: items without a score or changed since (content/outbox.py).
+    "relay-unscored-items": {
+        "task": "content.tasks.relay_unscored_items",
+        "schedule": settings.SCORING_RELAY_SECONDS,
+    },
+    # The backstop, which also rescores items of an older engine or profile version.
     "sweep-unscored-items": {
         "task": "content.tasks.sweep_unscored_items",
         "schedule": crontab(minute="*/5"),

@@ -52,6 +52,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "guide.middleware.UnavailableMiddleware",  # a failing database or broker: 503 + Retry-After
 ]
 
 ROOT_URLCONF = "guide.urls"
@@ -87,7 +88,14 @@ if REDIS_URL:
             "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env.str("CACHE_KEY_PREFIX", default="guide"),
-            "OPTIONS": {"CLIENT_CLASS": "django_redis.client.DefaultClient"},
+            "OPTIONS": {
+                "CLIENT_CLASS": "django_redis.client.DefaultClient",
+                # Redis down: reads miss and writes are dropped, so pages and the API are served
+                # from the database (slower, correct) instead of failing; waits stay short.
+                "IGNORE_EXCEPTIONS": True,
+                "SOCKET_CONNECT_TIMEOUT": env.float("CACHE_TIMEOUT_SECONDS", default=0.5),
+                "SOCKET_TIMEOUT": env.float("CACHE_TIMEOUT_SECONDS", default=0.5),
+            },
         }
     }
 else:
@@ -120,6 +128,18 @@ LOGOUT_REDIRECT_URL = "/"
 INGEST_MAX_ITEMS = 500
 INGEST_MAX_BODY_BYTES = env.int("INGEST_MAX_BODY_BYTES", default=16 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = INGEST_MAX_BODY_BYTES + 1024
+
+# Faults (guide/faults.py): what a 503 asks clients to wait; who may read /healthz in detail;
+# an ingest batch still unfinished after this many seconds is refused (503), nothing written,
+# before gunicorn's --timeout (60 s in docker-compose.yml) would kill it half-way.
+RETRY_AFTER_SECONDS = env.int("RETRY_AFTER_SECONDS", default=5)
+HEALTHZ_TOKEN = env.str("HEALTHZ_TOKEN", default="")
+INGEST_DEADLINE_SECONDS = env.float("INGEST_DEADLINE_SECONDS", default=45.0)
+# A scoring batch (100 items, well under a second) is stopped after this; its items are
+# handed out again this long after a worker died holding them (content/outbox.py).
+SCORING_TIME_LIMIT = env.int("SCORING_TIME_LIMIT", default=150)
+# How often beat hands the scoring workers what waits unclaimed (a failed publish, a dead worker).
+SCORING_RELAY_SECONDS = env.float("SCORING_RELAY_SECONDS", default=30.0)
 
 # Interest profiles: how fast behaviour fades (see interests.profiles).
 INTEREST_HALF_LIFE_DAYS = env.float("INTEREST_HALF_LIFE_DAYS", default=14.0)
@@ -182,8 +202,10 @@ CELERY_TASK_ROUTES = {
     "interests.tasks.*": {"queue": "stats"},
 }
 # An unacknowledged message (worker killed) returns to the queue after this many seconds.
+# Scoring does not wait for it (content/outbox.py says why and what it does instead).
 CELERY_BROKER_TRANSPORT_OPTIONS = {
     "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=900),
+    "socket_connect_timeout": env.float("BROKER_CONNECT_TIMEOUT_SECONDS", default=2.0),
 }
 CELERY_TIMEZONE = TIME_ZONE
 

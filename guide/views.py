@@ -1,9 +1,12 @@
+import sys
+
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 
 from guide.errors import json_error
-from guide.health import health_report
+from guide.faults import unavailable_for, unavailable_response
+from guide.health import health_report, may_see_health_detail
 from recommender.views import feed_response
 
 
@@ -20,8 +23,12 @@ def ping(request: HttpRequest) -> HttpResponse:
 
 
 @never_cache
-def healthz(request: HttpRequest) -> JsonResponse:
-    """200 while the database, cache and broker answer (workers are reported, not required)."""
+def healthz(request: HttpRequest) -> HttpResponse:
+    """Public: plain liveness ("ok"), nothing about hosts, ports or errors. Staff, or a caller
+    with the HEALTHZ_TOKEN in X-Healthz-Token: the readiness report, 200 while the database,
+    cache and broker answer (workers are reported, not required), else 503."""
+    if not may_see_health_detail(request):
+        return HttpResponse("ok", content_type="text/plain")
     report = health_report()
     return JsonResponse(report, status=503 if report["status"] == "down" else 200)
 
@@ -33,6 +40,11 @@ def page_not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
 
 
 def server_error(request: HttpRequest) -> HttpResponse:
+    # Called while the exception is being handled: a failing database or broker (also outside
+    # a view, e.g. saving the session) is a 503 with Retry-After, not a 500.
+    refusal = unavailable_for(sys.exc_info()[1]) if sys.exc_info()[1] is not None else None
+    if refusal is not None:
+        return unavailable_response(request, refusal)
     if request.path.startswith("/api/"):
         return json_error(500, "server_error", "服务器内部错误，我们已记录，请稍后再试。")
     return render(request, "500.html", status=500)

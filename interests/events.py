@@ -3,6 +3,7 @@
 An accepted event is in the database before the request is answered; profiles are brought up
 to date afterwards by a Celery task (at most one queued per shopper at a time)."""
 
+import logging
 import re
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -16,8 +17,11 @@ from django.utils import timezone
 from content.models import Item
 from content.pipeline.normalize import normalize_line, parse_datetime_utc, text_refusal
 from guide.db import insert_rows
+from guide.faults import BROKER_ERRORS
 from interests.constants import EVENT_TYPES, ITEM_EVENT_TYPES
 from interests.models import Event
+
+logger = logging.getLogger(__name__)
 
 MAX_EVENTS = 500
 MAX_AGE = timedelta(days=7)  # older events are not "behaviour now"; a client replaying a backlog
@@ -153,11 +157,17 @@ def events_record(*, user: AbstractBaseUser | None, anonymous_id: str, raw_event
 
 
 def queue_profile_update(user_id: int) -> None:
-    """Bring the shopper's profile up to date soon; one queued update covers a burst of batches."""
+    """Bring the shopper's profile up to date soon; one queued update covers a burst of batches.
+    An unreachable broker is logged, not raised: the events are stored, and the next update
+    reads the event log from where the last one stopped."""
     from interests.tasks import update_profile
 
     if cache.add(f"profile-update-queued:{user_id}", 1, PROFILE_QUEUE_GRACE_SECONDS):
-        update_profile.apply_async((user_id,), countdown=1)
+        try:
+            update_profile.apply_async((user_id,), countdown=1)
+        except BROKER_ERRORS as exc:
+            cache.delete(f"profile-update-queued:{user_id}")
+            logger.warning("profile update for user %s not queued, broker unreachable (%s)", user_id, type(exc).__name__)
 
 
 def action_record(*, user: AbstractBaseUser, kind: str, item_id: int) -> None:

@@ -93,16 +93,18 @@ def test_the_openapi_schema_and_docs_are_served_without_a_cdn(api, db):
     assert "cdn" not in html.lower() and "/static/drf_spectacular_sidecar/" in html
 
 
-def test_healthz_reports_each_dependency(client, db):
-    response = client.get("/healthz")
+def test_healthz_reports_each_dependency_to_the_operators_token(client, db, settings):
+    settings.HEALTHZ_TOKEN = "operators-only"
+    response = client.get("/healthz", HTTP_X_HEALTHZ_TOKEN="operators-only")
     assert response.status_code == 200
     checks = response.json()["checks"]
     assert checks["database"]["ok"] and checks["cache"]["ok"] and checks["broker"]["ok"]
 
 
-def test_healthz_says_down_when_the_database_is_unreachable(client, db, monkeypatch):
+def test_healthz_says_down_when_the_database_is_unreachable(client, db, monkeypatch, settings):
+    settings.HEALTHZ_TOKEN = "operators-only"
     monkeypatch.setattr("guide.health.check_database", lambda: {"ok": False, "error": "connection refused"})
-    response = client.get("/healthz")
+    response = client.get("/healthz", HTTP_X_HEALTHZ_TOKEN="operators-only")
     assert response.status_code == 503 and response.json()["status"] == "down"
 
 

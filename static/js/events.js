@@ -13,6 +13,12 @@
  * and interests.signals reads on sign-in to bring the visitor's behaviour into their account;
  * we create it here if absent so that parallel first batches share one id.
  * Signed-in shoppers post with their session, so the CSRF token goes in X-CSRFToken.
+ * A batch the server refuses for now (503 or 429, with Retry-After; another 5xx; no answer) is
+ * sent again after the longer of Retry-After and a doubling backoff (2, 4, 8 … 60 s, jittered),
+ * at most RETRY_ATTEMPTS times, then given up with a console warning; any other 4xx is the
+ * batch's own fault and is not resent. Batches still owed when the page goes wait in the tab's
+ * sessionStorage for the next page, as does a leaving page's batch while some are owed (a
+ * beacon's refusal would go unseen).
  * No `ts`: the server stamps events on arrival (a batch waits seconds at most), and phone
  * clocks that run minutes ahead would otherwise get events rejected. */
 (function () {
@@ -23,6 +29,12 @@
   var MAX_BATCH = 100;
   var VISIBLE_RATIO = 0.5;
   var VISIBLE_MS = 1000;
+  var RETRY_ATTEMPTS = 6;
+  var RETRY_BASE_MS = 2000;
+  var RETRY_CAP_MS = 60000;
+  var OWED_KEY = "guide_events_owed";
+  var OWED_MAX = 20;  // batches; past that the oldest is given up (and said so)
+  var owed = [];  // batches to send again: {json, attempts, timer}
   var queue = [];
   var impressed = {};
   var timers = new Map();
@@ -98,15 +110,71 @@
   }
 
   function send(json, token, leaving) {
+    if (leaving && owed.length) { owe(json, 0, 0); return; }  // the server refuses lately: keep it
     // A leaving visitor's batch goes by beacon, which outlives the page everywhere; a beacon
     // cannot carry the CSRF header a session needs, so shoppers use fetch keepalive instead.
     if (leaving && !token && navigator.sendBeacon &&
         navigator.sendBeacon(ENDPOINT, new Blob([json], { type: "application/json" }))) return;
+    post(json, 0);
+  }
+
+  function post(json, attempts) {
     if (!window.fetch) return;
     var headers = { "Content-Type": "application/json" };
+    var token = csrfToken();
     if (token) headers["X-CSRFToken"] = token;
+    // The page must never break for events: every outcome is handled here.
     fetch(ENDPOINT, { method: "POST", body: json, headers: headers, credentials: "same-origin", keepalive: true })
-      .catch(function () { /* events are best effort; the page must never break for them */ });
+      .then(function (response) {
+        if (response.status === 429 || response.status >= 500) {
+          owe(json, attempts + 1, parseInt(response.headers.get("Retry-After"), 10) * 1000 || 0);
+        }
+      }, function () { owe(json, attempts + 1, 0); });
+  }
+
+  function owe(json, attempts, serverWaitMs) {
+    if (attempts > RETRY_ATTEMPTS) { giveUp(json, attempts - 1); return; }
+    var backoff = RETRY_BASE_MS * Math.pow(2, Math.max(0, attempts - 1));
+    var wait = Math.min(RETRY_CAP_MS, Math.max(serverWaitMs, backoff)) * (0.9 + Math.random() * 0.2);
+    var entry = { json: json, attempts: attempts };
+    entry.timer = setTimeout(function () { settle(entry); post(entry.json, entry.attempts); }, wait);
+    owed.push(entry);
+    while (owed.length > OWED_MAX) {
+      var oldest = owed.shift();
+      clearTimeout(oldest.timer);
+      giveUp(oldest.json, oldest.attempts);
+    }
+  }
+
+  function settle(entry) {
+    var at = owed.indexOf(entry);
+    if (at >= 0) owed.splice(at, 1);
+  }
+
+  function giveUp(json, attempts) {
+    var count = 0;
+    try { count = JSON.parse(json).events.length; } catch (error) { /* counted as 0 */ }
+    console.warn("Guide: " + count + " behaviour events not delivered after " + attempts + " attempts");
+  }
+
+  /* The page goes: what is owed waits in the tab for the next page (which sends it at once). */
+  function keepOwed() {
+    if (!owed.length) return;
+    try {
+      var kept = JSON.parse(sessionStorage.getItem(OWED_KEY) || "[]");
+      owed.forEach(function (entry) { clearTimeout(entry.timer); kept.push([entry.json, entry.attempts]); });
+      sessionStorage.setItem(OWED_KEY, JSON.stringify(kept.slice(-OWED_MAX)));
+      owed = [];
+    } catch (error) { /* no storage (private mode, quota): the timers may still run if the page lives */ }
+  }
+
+  function resumeOwed() {
+    var kept = [];
+    try {
+      kept = JSON.parse(sessionStorage.getItem(OWED_KEY) || "[]");
+      sessionStorage.removeItem(OWED_KEY);
+    } catch (error) { return; }
+    kept.forEach(function (entry) { post(entry[0], entry[1]); });
   }
 
   function cardOf(node) {
@@ -165,10 +233,12 @@
   document.addEventListener("visibilitychange", function () {
     if (document.visibilityState === "hidden") flush(true);
   });
-  window.addEventListener("pagehide", function () { flush(true); });
+  window.addEventListener("pagehide", function () { flush(true); keepOwed(); });
+  window.addEventListener("pageshow", function (event) { if (event.persisted) resumeOwed(); });
   setInterval(function () { if (queue.length) flush(false); }, FLUSH_MS);
 
   window.guideEvents = { track: track, flush: function () { flush(true); }, observe: observe };
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", function () { observe(document); });
   else observe(document);
+  resumeOwed();
 })();

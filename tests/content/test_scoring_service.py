@@ -91,7 +91,7 @@ def test_the_sweep_finds_unscored_changed_and_outdated_items(partner, settings):
     assert items_needing_scores(now=later) == [fresh]
     Item.objects.filter(pk=changed).update(updated_at=timezone.now() + timedelta(minutes=1))
     ItemScore.objects.filter(item=outdated).update(scorer_version="aiuc-0-old")
-    assert items_needing_scores(now=later) == [fresh, changed, outdated]
+    assert items_needing_scores(now=later) == sorted([fresh, changed, outdated])
     assert items_needing_scores() == []  # within the grace period their own tasks are on the way
 
 

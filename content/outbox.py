@@ -1,0 +1,126 @@
+"""Handing items to the scoring workers so that neither a broker outage nor a killed worker
+loses one, and no item is scored twice for one change: the item rows are the outbox.
+
+An item needs scoring while it has no score or changed after it was scored; that is written in
+the ingest transaction itself, and the broker only carries the news afterwards. Publishing may
+fail (Redis down): ingest still answers 202, and the relay (beat, every 30 s) hands over what
+waits as soon as the broker is back, as does a partner re-sending the same batch.
+
+Claims keep the relay and the sweep from queueing an item whose message is still on its way:
+- published: each item is claimed in the cache for QUEUED_CLAIM_SECONDS (30 min), longer than
+  a deep backlog waits;
+- started: the worker re-claims its batch for SCORING_TIME_LIMIT + 10 s, the longest it may
+  run, and drops the claims when done. A worker killed mid-batch leaves claims that expire
+  within that time; the relay then queues the batch again: rescored in about 3 minutes;
+- a message delivered twice (the broker hands a dead worker's unacknowledged message out again
+  after CELERY_VISIBILITY_TIMEOUT) skips the items scored since it was queued, so the batch is
+  not scored a second time.
+
+So the visibility timeout stays at 15 minutes: it bounds nothing for scoring, and shorter
+would deliver long acknowledged-late stats tasks (neighbours, pools) twice while they run. The
+sweep's grace (SWEEP_GRACE) only has to cover a commit whose publish has not landed yet: the
+claims and the skip make anything it finds on its way a no-op. A claim lost with the cache
+costs at most one more (skipped) delivery; while the cache does not answer the relay waits and
+the 5-minute sweep carries on."""
+
+import logging
+from collections.abc import Iterable
+from datetime import datetime, timedelta
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models import F, Q
+from django.utils import timezone
+
+from content.models import Item, ItemScore
+from content.scoring.service import items_score
+from guide.faults import BROKER_ERRORS
+
+logger = logging.getLogger(__name__)
+
+SCORING_BATCH = 100
+QUEUED_CLAIM_SECONDS = 30 * 60
+RELAY_LIMIT = 5000  # items per relay run (50 tasks)
+SWEEP_GRACE = timedelta(minutes=2)
+CLAIM_PREFIX = "scoring-claim:"
+
+# Unscored, or changed since it was scored (a new engine or profile version is the sweep's job).
+AWAITING_SCORING = Q(score__isnull=True) | Q(score__scored_at__lt=F("updated_at"))
+
+
+def running_claim_seconds() -> int:
+    return settings.SCORING_TIME_LIMIT + 10
+
+
+def relay_grace() -> timedelta:
+    """Let a just-committed batch's own publish land first (it takes milliseconds); half the
+    relay's period keeps what waits queued within a minute of the broker being back."""
+    return timedelta(seconds=settings.SCORING_RELAY_SECONDS / 2)
+
+
+def scoring_publish(*, item_ids: Iterable[int], skip_claimed: bool = False) -> int:
+    """Queue score_items for these items in batches; how many were handed over. An unreachable
+    broker is logged, never raised: the items wait in the database for the relay."""
+    from content.tasks import score_items
+
+    ids = sorted(set(item_ids))
+    if skip_claimed:
+        claimed = cache.get_many([_claim_key(pk) for pk in ids])
+        ids = [pk for pk in ids if _claim_key(pk) not in claimed]
+    published = 0
+    for start in range(0, len(ids), SCORING_BATCH):
+        batch = ids[start : start + SCORING_BATCH]
+        claims = [_claim_key(pk) for pk in batch]
+        # Claimed before publishing: a fast worker may finish (and drop them) before delay() returns.
+        cache.set_many(dict.fromkeys(claims, 1), QUEUED_CLAIM_SECONDS)
+        try:
+            score_items.delay(batch, queued_at=timezone.now().isoformat())
+        except BROKER_ERRORS as exc:
+            cache.delete_many(claims)
+            logger.warning("broker unreachable (%s): %d items wait in the database for the scoring relay",
+                           type(exc).__name__, len(ids) - published)
+            break
+        published += len(batch)
+    return published
+
+
+def scoring_run(*, item_ids: list[int], queued_at: datetime | None = None) -> int:
+    """The worker's side: score the batch under a claim that expires soon after the time limit,
+    skipping items scored since the message was queued (a second delivery); how many scored."""
+    claims = [_claim_key(pk) for pk in item_ids]
+    cache.set_many(dict.fromkeys(claims, 1), running_claim_seconds())
+    todo = item_ids
+    if queued_at is not None:
+        since = ItemScore.objects.filter(item_id__in=item_ids, scored_at__gte=queued_at)
+        done = set(since.filter(scored_at__gte=F("item__updated_at")).values_list("item_id", flat=True))
+        todo = [pk for pk in item_ids if pk not in done]
+    scored = items_score(item_ids=todo) if todo else 0
+    cache.delete_many(claims)
+    return scored
+
+
+def items_awaiting_scoring(*, now: datetime, grace: timedelta, limit: int) -> list[int]:
+    """Ids of items unscored or changed since scoring, last changed before now - grace."""
+    query = Item.objects.filter(AWAITING_SCORING, updated_at__lt=now - grace)
+    return list(query.order_by("pk").values_list("pk", flat=True)[:limit])
+
+
+def scoring_relay(*, now: datetime | None = None) -> int:
+    """Queue what waits unclaimed (its publish failed, its worker died, its message was lost);
+    how many items were queued. Does nothing while the cache cannot say what is claimed:
+    re-queueing every waiting item each run would snowball a backlog."""
+    if not _cache_answers():
+        logger.warning("scoring relay skipped: the cache does not answer, so claims cannot be read")
+        return 0
+    waiting = items_awaiting_scoring(now=now or timezone.now(), grace=relay_grace(), limit=RELAY_LIMIT)
+    return scoring_publish(item_ids=waiting, skip_claimed=True) if waiting else 0
+
+
+def _cache_answers() -> bool:
+    probe = f"{CLAIM_PREFIX}probe"
+    cache.set(probe, 1, 60)
+    return cache.get(probe) == 1
+
+
+def _claim_key(item_id: int) -> str:
+    return f"{CLAIM_PREFIX}{item_id}"
