@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from recommender import views
+from recommender import brand_views, views
 
 urlpatterns = [
     path("circles/", views.circles, name="circles"),
@@ -10,4 +10,13 @@ urlpatterns = [
     path("lists/", views.worth_list, name="lists-page"),
     path("lists/<slug:slug>/", views.worth_list, name="list-page"),
     path("how-it-works/", views.how_it_works, name="how-it-works"),
+    path("brand/", brand_views.brand_home, name="brand-home"),
+    path("brand/<slug:slug>/", brand_views.brand_overview, name="brand-overview"),
+    path("brand/<slug:slug>/campaigns/<int:pk>/", brand_views.brand_campaign, name="brand-campaign"),
+    path("brand/<slug:slug>/campaigns/<int:pk>/stats.csv", brand_views.brand_campaign_csv, name="brand-campaign-csv"),
+    path("brand/<slug:slug>/mentions/", brand_views.brand_mentions_page, name="brand-mentions"),
+    path("brand/<slug:slug>/keys/", brand_views.brand_keys, name="brand-keys"),
+    path("brand/<slug:slug>/keys/<int:pk>/revoke/", brand_views.brand_key_revoke_page, name="brand-key-revoke"),
+    path("campaign-proposals/", brand_views.campaign_proposals, name="campaign-proposals"),
+    path("campaign-proposals/<int:pk>/", brand_views.campaign_proposal_decide, name="campaign-proposal-decide"),
 ]
