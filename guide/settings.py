@@ -22,8 +22,27 @@ if not SECRET_KEY:
     if not (DEBUG or "PYTEST_VERSION" in os.environ):
         raise ImproperlyConfigured("Set SECRET_KEY, or DEBUG=1 for a local development key.")
     SECRET_KEY = "insecure-development-key-do-not-deploy"
+# Keys that were published (docker-compose.yml once shipped the first): never sign anything with them.
+PUBLISHED_SECRET_KEYS = {"change-me-in-production", "insecure-development-key-do-not-deploy"}
+if SECRET_KEY in PUBLISHED_SECRET_KEYS and not (DEBUG or "PYTEST_VERSION" in os.environ):
+    raise ImproperlyConfigured("SECRET_KEY is a published placeholder: set a long random one of your own.")
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
+
+# HTTPS. Off by default (the embedded default and the tests serve plain HTTP on 127.0.0.1);
+# docker-compose.yml's production profile turns every one on, and `check --deploy` is clean there.
+SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=False)
+SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=False)
+SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=False)
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = env.bool("SECURE_COOKIES", default=False)
+# Behind a TLS-terminating proxy that sets X-Forwarded-Proto (and strips it from clients).
+if env.bool("TRUST_X_FORWARDED_PROTO", default=False):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# How many proxies of ours stand in front of the app: each appends the address it saw to
+# X-Forwarded-For, so the client is the NUM_PROXIES-th address from the right. 0 (default):
+# the header is ignored and REMOTE_ADDR is the client, so a forged header moves no throttle.
+NUM_PROXIES = env.int("NUM_PROXIES", default=0)
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -50,6 +69,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "interests.accounts.VisitorIdMiddleware",  # a visitor's pages carry their signed anonymous id
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "guide.middleware.UnavailableMiddleware",  # a failing database or broker: 503 + Retry-After
@@ -120,6 +140,12 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }
 
+AUTHENTICATION_BACKENDS = ["guide.lockout.LockoutModelBackend"]
+# Wrong passwords per account and per client address before sign-in stops for the lockout.
+LOGIN_FAILURE_LIMIT = env.int("LOGIN_FAILURE_LIMIT", default=5)
+LOGIN_ADDRESS_FAILURE_LIMIT = env.int("LOGIN_ADDRESS_FAILURE_LIMIT", default=20)
+LOGIN_LOCKOUT_SECONDS = env.int("LOGIN_LOCKOUT_SECONDS", default=15 * 60)
+
 LOGIN_URL = "/accounts/login/"
 LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "/"
@@ -165,7 +191,9 @@ REST_FRAMEWORK = {
     "EXCEPTION_HANDLER": "guide.errors.api_exception_handler",
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 20,
-    "DEFAULT_THROTTLE_RATES": {"auth": "20/min", "events": env.str("EVENTS_RATE", default="120/min")},
+    "DEFAULT_THROTTLE_RATES": {"auth": "20/min", "events": env.str("EVENTS_RATE", default="120/min"),
+                               "events_address": env.str("EVENTS_ADDRESS_RATE", default="600/min")},
+    "NUM_PROXIES": NUM_PROXIES,
 }
 
 SPECTACULAR_SETTINGS = {

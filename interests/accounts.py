@@ -1,24 +1,51 @@
 """Visitors' anonymous ids, and signing in with earlier anonymous behaviour: that behaviour
-becomes the account's."""
+becomes the account's.
+
+The server issues every anonymous id and hands it out only signed (cookie `guide_aid`,
+HttpOnly; or, for API clients without cookies, the `anonymous_id` token in the events answer,
+which they send back in the body). An id a client merely names (one it made up, or learnt from
+someone else) is never taken: knowing a visitor's raw id is not enough to file events under it
+or to sign in and take their history."""
 
 import uuid
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
+from django.core import signing
 from django.db import transaction
 from django.http import HttpRequest, HttpResponseBase
+from django.utils.cache import patch_cache_control
 
 from interests.events import valid_anonymous_id
 from interests.models import Event
 
 ANONYMOUS_COOKIE = "guide_aid"
 ANONYMOUS_COOKIE_AGE = 365 * 24 * 3600
+# Deterministic (no timestamp), so one id always has one token and the cookie need not change;
+# the salt keeps these signatures useless anywhere else SECRET_KEY signs.
+SIGNER = signing.Signer(salt="interests.accounts.anonymous-id")
+
+
+def visitor_token(anonymous_id: str) -> str:
+    """The signed form of an id we issued: what the cookie and API clients carry."""
+    return SIGNER.sign(anonymous_id)
+
+
+def unsigned_visitor_id(token: object) -> str:
+    """The id inside a token we signed; "" for anything else (a bare id, a forged signature)."""
+    if not isinstance(token, str) or len(token) > 200:
+        return ""
+    try:
+        anonymous_id = SIGNER.unsign(token)
+    except signing.BadSignature:
+        return ""
+    return anonymous_id if valid_anonymous_id(anonymous_id) else ""
 
 
 def known_visitor_id(request: HttpRequest, *given: object) -> str:
-    """The visitor's anonymous id: the first valid of `given` (say, from a request body), else
-    their cookie's; "" when they have none yet."""
-    return next((c for c in (*given, request.COOKIES.get(ANONYMOUS_COOKIE)) if valid_anonymous_id(c)), "")
+    """The visitor's anonymous id: from the first of `given` tokens (say, from a request body)
+    that we signed, else from their cookie; "" when they have none yet."""
+    return next(filter(None, (unsigned_visitor_id(t) for t in (*given, request.COOKIES.get(ANONYMOUS_COOKIE)))), "")
 
 
 def visitor_id(request: HttpRequest, *given: object) -> str:
@@ -27,10 +54,29 @@ def visitor_id(request: HttpRequest, *given: object) -> str:
 
 
 def remember_visitor(request: HttpRequest, response: HttpResponseBase, anonymous_id: str) -> None:
-    """Set the visitor's id cookie on the response when the request did not carry it."""
-    if anonymous_id and request.COOKIES.get(ANONYMOUS_COOKIE) != anonymous_id:
-        response.set_cookie(ANONYMOUS_COOKIE, anonymous_id, max_age=ANONYMOUS_COOKIE_AGE, samesite="Lax",
-                            secure=not settings.DEBUG and request.is_secure())
+    """Set the visitor's signed id cookie on the response when the request did not carry it. A
+    response that sets it is private: no shared cache may hand one visitor's id to another."""
+    if anonymous_id and unsigned_visitor_id(request.COOKIES.get(ANONYMOUS_COOKIE)) != anonymous_id:
+        response.set_cookie(ANONYMOUS_COOKIE, visitor_token(anonymous_id), max_age=ANONYMOUS_COOKIE_AGE,
+                            samesite="Lax", httponly=True,
+                            secure=settings.SESSION_COOKIE_SECURE or (not settings.DEBUG and request.is_secure()))
+        patch_cache_control(response, private=True)
+
+
+class VisitorIdMiddleware:
+    """A visitor's page answer carries their signed id cookie, so the page's scripts send events
+    under one id from the first batch on (they cannot make one: the cookie is HttpOnly)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        if (response.status_code == 200 and response.get("Content-Type", "").startswith("text/html")
+                and not (user and user.is_authenticated)):
+            remember_visitor(request, response, visitor_id(request))
+        return response
 
 
 def anonymous_events_merge(*, user: AbstractBaseUser, anonymous_id: str) -> int:

@@ -12,7 +12,7 @@ from rest_framework.throttling import SimpleRateThrottle
 from rest_framework.views import APIView
 
 from guide.errors import error_response
-from interests.accounts import known_visitor_id, remember_visitor, visitor_id
+from interests.accounts import known_visitor_id, remember_visitor, visitor_id, visitor_token
 from interests.events import MAX_EVENTS, events_record
 from interests.models import Interest, Scenario
 from interests.profiles import profile_for
@@ -49,6 +49,17 @@ class InterestsView(APIView):
 EVENTS_MAX_BODY_BYTES = 2 * 1024 * 1024
 
 
+class EventsAddressThrottle(SimpleRateThrottle):
+    """Per client address (behind NUM_PROXIES trusted proxies), whoever it claims to be: fresh
+    anonymous ids or accounts per request do not get round it. Wider than the per-identity rate,
+    since an office or a campus shares one address."""
+
+    scope = "events_address"
+
+    def get_cache_key(self, request: Request, view) -> str:
+        return self.cache_format % {"scope": self.scope, "ident": self.get_ident(request)}
+
+
 class EventsThrottle(SimpleRateThrottle):
     """Per shopper or anonymous id (falling back to the address): a flood gets 429."""
 
@@ -63,11 +74,12 @@ class EventsThrottle(SimpleRateThrottle):
 
 
 class EventsView(APIView):
-    """A batch of behaviour events from a signed-in shopper or an anonymous id (cookie
-    `guide_aid` or `anonymous_id` in the body; a new one is issued if neither is given)."""
+    """A batch of behaviour events from a signed-in shopper or an anonymous visitor. A visitor's
+    id is issued here (or with the first page) and only ever taken back signed: the HttpOnly
+    cookie `guide_aid`, or the `anonymous_id` token of an earlier answer in the body."""
 
     permission_classes = [AllowAny]
-    throttle_classes = [EventsThrottle]
+    throttle_classes = [EventsAddressThrottle, EventsThrottle]
     max_body_bytes = EVENTS_MAX_BODY_BYTES  # read by guide.parsers before anything is parsed
 
     @staticmethod
@@ -98,7 +110,8 @@ class EventsView(APIView):
         if not accepted:
             return Response({"error": {"code": "invalid", "message": "没有一个事件有效。", "fields": body["results"]}},
                             status=status.HTTP_400_BAD_REQUEST)
-        response = Response(body | ({"anonymous_id": anonymous_id} if anonymous_id else {}), status=status.HTTP_202_ACCEPTED)
+        token = {"anonymous_id": visitor_token(anonymous_id)} if anonymous_id else {}
+        response = Response(body | token, status=status.HTTP_202_ACCEPTED)
         remember_visitor(request, response, anonymous_id)
         return response
 

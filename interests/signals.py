@@ -19,9 +19,9 @@ def lexicon_changed(**kwargs) -> None:
 
 
 def merge_anonymous_events(sender, request, user, **kwargs) -> None:
-    from interests.accounts import ANONYMOUS_COOKIE, anonymous_events_merge
+    from interests.accounts import anonymous_events_merge, known_visitor_id
 
-    anonymous_id = request.COOKIES.get(ANONYMOUS_COOKIE, "") if request is not None else ""
+    anonymous_id = known_visitor_id(request) if request is not None else ""  # only an id we signed
     if anonymous_id:
         anonymous_events_merge(user=user, anonymous_id=anonymous_id)
 

@@ -4,14 +4,16 @@ its reason, and my controls). Thin: forms in, one service call, redirect with a 
 from django.contrib import messages
 from django.contrib.auth import authenticate, login
 from django.contrib.auth.decorators import login_required
-from django.contrib.auth.forms import UserCreationForm
-from django.contrib.auth.views import redirect_to_login
+from django.contrib.auth.forms import AuthenticationForm, UserCreationForm
+from django.contrib.auth.views import LoginView, redirect_to_login
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
+from guide.lockout import client_address, locked_message, login_locked
 from interests.models import Interest
 from interests.profiles import profile_for
 from interests.shopper import (
@@ -25,6 +27,31 @@ from interests.shopper import (
 )
 
 MAX_ONBOARDING_CHOICES = 20
+
+
+class SignInForm(AuthenticationForm):
+    """Django's sign-in form; a locked account or address is told so before any password check."""
+
+    locked = False
+
+    def clean(self):
+        username = self.cleaned_data.get("username")
+        if username and login_locked(username=username, address=client_address(self.request)):
+            self.locked = True
+            raise ValidationError(locked_message(), code="locked_out")
+        return super().clean()
+
+
+class SignInView(LoginView):
+    """/accounts/login/: 429 while locked (guide.lockout), the usual page otherwise."""
+
+    form_class = SignInForm
+
+    def form_invalid(self, form: SignInForm) -> HttpResponse:
+        response = super().form_invalid(form)
+        if form.locked:
+            response.status_code = 429
+        return response
 
 
 def signup(request: HttpRequest) -> HttpResponse:

@@ -9,9 +9,9 @@
  *
  * Events are flushed every few seconds, at once on a click (the page is about to go), and when
  * the page is hidden (fetch keepalive, or sendBeacon where keepalive is missing).
- * Visitors: the anonymous id lives in the `guide_aid` cookie, the same one the server issues
- * and interests.signals reads on sign-in to bring the visitor's behaviour into their account;
- * we create it here if absent so that parallel first batches share one id.
+ * Visitors: the server issues the anonymous id, signed, in the HttpOnly `guide_aid` cookie with
+ * the page itself (interests.accounts); it goes with every request on its own, so this script
+ * neither reads nor makes one.
  * Signed-in shoppers post with their session, so the CSRF token goes in X-CSRFToken.
  * A batch the server refuses for now (503 or 429, with Retry-After; another 5xx; no answer) is
  * sent again after the longer of Retry-After and a doubling backoff (2, 4, 8 … 60 s, jittered),
@@ -24,7 +24,6 @@
 (function () {
   "use strict";
   var ENDPOINT = "/api/v1/events/";
-  var COOKIE = "guide_aid";
   var FLUSH_MS = 4000;
   var MAX_BATCH = 100;
   var VISIBLE_RATIO = 0.5;
@@ -47,22 +46,6 @@
       if (parts[i].slice(0, eq) === name) return decodeURIComponent(parts[i].slice(eq + 1));
     }
     return "";
-  }
-
-  function randomId() {
-    var bytes = new Uint8Array(16);
-    (window.crypto || window.msCrypto).getRandomValues(bytes);
-    return Array.prototype.map.call(bytes, function (b) { return ("0" + b.toString(16)).slice(-2); }).join("");
-  }
-
-  function anonymousId() {
-    var id = readCookie(COOKIE);
-    if (!/^[A-Za-z0-9_-]{8,64}$/.test(id)) {
-      id = randomId();
-      document.cookie = COOKIE + "=" + id + "; path=/; max-age=31536000; samesite=lax" +
-        (location.protocol === "https:" ? "; secure" : "");
-    }
-    return id;
   }
 
   function csrfToken() {
@@ -100,11 +83,9 @@
 
   function flush(leaving) {
     if (!queue.length) return;
-    var aid = anonymousId();
     var token = csrfToken();
     while (queue.length) {
       var body = { events: queue.splice(0, MAX_BATCH) };
-      if (aid) body.anonymous_id = aid;
       send(JSON.stringify(body), token, leaving);
     }
   }

@@ -16,6 +16,7 @@ from django.utils import timezone
 from content.models import Favorite, ItemScore, Vote
 from content.radar import radar_svg
 from content.scoring.dimensions import DIMENSION_KEYS, DIMENSIONS
+from interests.accounts import unsigned_visitor_id
 from interests.models import Event, Interest, ItemInterest
 from recommender.models import ItemNeighbor
 from tests.factories import AuthorFactory, ItemFactory, SourceFactory, UserFactory
@@ -151,7 +152,7 @@ def test_clicking_out_records_a_click_out_and_redirects_to_the_items_own_page(cl
     response = client.get(f"/items/{tent.pk}/go/")
     assert response.status_code == 302 and response["Location"] == "https://detail.tmall.com/item.htm?id=42"
     anonymous = Event.objects.get(type="click_out", item=tent)
-    assert anonymous.user is None and response.cookies["guide_aid"].value == anonymous.anonymous_id
+    assert anonymous.user is None and unsigned_visitor_id(response.cookies["guide_aid"].value) == anonymous.anonymous_id
 
     client.force_login(alice)
     client.get(f"/items/{tent.pk}/go/")

@@ -5,6 +5,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from interests.accounts import unsigned_visitor_id, visitor_token
 from interests.models import Event
 from tests.factories import ItemFactory
 
@@ -46,7 +47,7 @@ def test_an_anonymous_visitor_gets_an_id_cookie_and_keeps_it(api, item):
     api.cookies["guide_aid"] = anonymous_id
     second = post(api, [{"type": "click", "item": item.pk}])
     assert second.json()["anonymous_id"] == anonymous_id
-    assert Event.objects.filter(anonymous_id=anonymous_id, user__isnull=True).count() == 2
+    assert Event.objects.filter(anonymous_id=unsigned_visitor_id(anonymous_id), user__isnull=True).count() == 2
 
 
 BAD_EVENTS = [
@@ -112,9 +113,9 @@ def test_a_flood_from_one_anonymous_id_is_throttled_with_429(api, item, settings
 
     EventsThrottle.THROTTLE_RATES = api_settings.DEFAULT_THROTTLE_RATES
     try:
-        body = {"anonymous_id": "flooding-visitor-01"}
+        body = {"anonymous_id": visitor_token("flooding-visitor-01")}
         statuses = [post(api, [{"type": "impression", "item": item.pk}], **body).status_code for _ in range(5)]
-        other = post(api, [{"type": "impression", "item": item.pk}], anonymous_id="another-visitor-2").status_code
+        other = post(api, [{"type": "impression", "item": item.pk}], anonymous_id=visitor_token("another-visitor-2")).status_code
     finally:
         EventsThrottle.THROTTLE_RATES = api_settings.DEFAULT_THROTTLE_RATES
     assert statuses == [202, 202, 202, 429, 429]
