@@ -45,6 +45,7 @@ urlpatterns = [
     path("ping", views.ping, name="ping"),
     path("admin/", admin.site.urls),
     path("accounts/signup/", interests_views.signup, name="signup"),
+    path("accounts/login/", interests_views.SignInView.as_view(), name="login"),  # the lockout's message
     path("accounts/", include("django.contrib.auth.urls")),
     path("me/onboarding/", interests_views.onboarding, name="onboarding"),
     path("me/interests/", interests_views.my_interests, name="my-interests-page"),
