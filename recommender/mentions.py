@@ -1,14 +1,14 @@
-"""What the network says about a brand (舆情): organic items that name it — visible originals
-whose brand field is one of the brand's names, not sponsored and in none of its campaigns —
+"""What the network says about a brand (舆情): organic items that name it — originals whose
+brand field is one of the brand's names, not rejected (visible, or still waiting for an editor:
+the network said it either way), not sponsored and in no campaign —
 with what the scoring pass already computed for them: count, mean sentiment (口碑倾向) and
 值得买 index, per time bucket, platform and interest circle, share of voice against the other
 brands named in the same circles, and the most positive and most negative items."""
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from datetime import date, datetime, time, timedelta
 
-from django.db.models import Count, QuerySet
-from django.db.models.functions import Lower
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from content.constants import PLATFORMS, VISIBLE_STATUSES
@@ -23,6 +23,7 @@ TOP_ITEMS = 5
 TOP_RIVALS = 5
 POSITIVE_FROM = 60  # sentiment at or above: a positive voice; below NEGATIVE_BELOW: a negative one
 NEGATIVE_BELOW = 40
+MENTION_STATUSES = (*VISIBLE_STATUSES, "pending")
 
 
 def _range(start: date, end: date) -> tuple[datetime, datetime]:
@@ -31,9 +32,9 @@ def _range(start: date, end: date) -> tuple[datetime, datetime]:
 
 
 def organic_items(start: date, end: date) -> QuerySet[Item]:
-    """Scored, visible, organic originals published in the range."""
+    """Scored, organic originals published in the range, visible or pending."""
     since, until = _range(start, end)
-    return (Item.objects.filter(status__in=VISIBLE_STATUSES, duplicate_of__isnull=True, sponsored=False,
+    return (Item.objects.filter(status__in=MENTION_STATUSES, duplicate_of__isnull=True, sponsored=False,
                                 score__isnull=False, published_at__gte=since, published_at__lt=until)
             .exclude(pk__in=CampaignItem.objects.filter(state="confirmed").values("item_id")))
 
@@ -41,7 +42,7 @@ def organic_items(start: date, end: date) -> QuerySet[Item]:
 def brand_mentions(brand: Brand, *, start: date, end: date, interval: str = "day") -> dict:
     items = organic_items(start, end).filter(brand_names_q(brand))
     rows = list(items.values_list("pk", "title", "url", "source__platform", "published_at", "score__sentiment",
-                                  "score__worth_score"))
+                                  "score__worth_score", "status"))
     totals = _summary([(r[5], r[6]) for r in rows])
     series = {day: [] for day in buckets(start, end, interval)}
     platforms: dict[str, list] = defaultdict(list)
@@ -69,9 +70,10 @@ def _summary(values: list[tuple[float, float]]) -> dict:
 
 
 def _voice(row: tuple) -> dict:
-    pk, title, url, platform, published, sentiment, worth = row
+    pk, title, url, platform, published, sentiment, worth, status = row
     return {"id": pk, "title": title, "url": url, "platform": platform, "platform_name": PLATFORMS.get(platform, platform),
-            "published_at": published.isoformat(), "sentiment": round(sentiment, 1), "worth": round(worth, 1)}
+            "published_at": published.isoformat(), "sentiment": round(sentiment, 1), "worth": round(worth, 1),
+            "visible": status in VISIBLE_STATUSES}
 
 
 def share_of_voice(brand: Brand, scores: dict[int, tuple[float, float]], *, start: date, end: date) -> list[dict]:
@@ -95,15 +97,17 @@ def share_of_voice(brand: Brand, scores: dict[int, tuple[float, float]], *, star
     circle_ids |= {pk: tops[parent] for pk, parent in parent_of.items() if tops.get(parent) in circles}
     rows = (organic_items(start, end).exclude(brand="").filter(interest_tags__interest__in=circle_ids,
                                                                  interest_tags__weight__gte=CIRCLE_MIN_WEIGHT)
-            .annotate(name=Lower("brand")).values("interest_tags__interest", "name")
-            .annotate(n=Count("pk", distinct=True)).values_list("interest_tags__interest", "name", "n"))
-    seen: dict[str, dict[str, int]] = defaultdict(dict)
-    for interest_id, name, n in rows:  # a child and its top level tag the same item: count it once
-        slug = circle_ids[interest_id]
-        seen[slug][name] = max(seen[slug].get(name, 0), n)
-    for slug, names in seen.items():
-        for name, n in names.items():
-            by_circle[slug]["__ours__" if name.casefold() in ours else name] += n
+            .values_list("pk", "brand", "interest_tags__interest"))
+    items: dict[str, dict[int, str]] = defaultdict(dict)  # a child and its top level tag the same item: once
+    for pk, name, interest_id in rows:
+        items[circle_ids[interest_id]][pk] = name
+    spelling: dict[str, Counter] = defaultdict(Counter)  # 苹果 / Apple / apple: one brand, its commonest spelling
+    for slug, names in items.items():
+        for name in names.values():
+            spelling[name.casefold()][name] += 1
+            key = name.casefold()
+            by_circle[slug]["__ours__" if key in ours else key] += 1
+    shown = {key: counts.most_common(1)[0][0] for key, counts in spelling.items()}
     names = dict(Interest.objects.filter(slug__in=circles).values_list("slug", "name"))
     result = []
     for slug in circles:
@@ -115,6 +119,7 @@ def share_of_voice(brand: Brand, scores: dict[int, tuple[float, float]], *, star
                        **_summary([scores[pk] for pk in mine]),
                        "share_of_voice": round(counts.get("__ours__", len(mine)) / total, 4),
                        "branded_items": sum(counts.values()),
-                       "rivals": [{"brand": name, "count": n, "share": round(n / total, 4)} for name, n in rivals[:TOP_RIVALS]]})
+                       "rivals": [{"brand": shown[key], "count": n, "share": round(n / total, 4)}
+                                  for key, n in rivals[:TOP_RIVALS]]})
     return sorted(result, key=lambda r: (-r["count"], r["interest"]))
 

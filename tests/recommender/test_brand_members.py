@@ -112,3 +112,11 @@ def test_mentions_api_answers_bad_ranges_with_400(narwal_api, narwal):
     assert response.status_code == 400 and response.json()["error"]["code"] == "invalid_query"
     assert narwal_api.get("/api/v1/brand/mentions/", {"interval": "week"}).status_code == 200
 
+
+
+def test_mentions_take_pending_items_but_never_rejected_ones(narwal):
+    today = timezone.localdate()
+    review("云鲸", "robot-vacuums", "appliances", status="pending")
+    review("云鲸", "robot-vacuums", "appliances", status="rejected")
+    body = brand_mentions(narwal, start=today - timedelta(days=6), end=today)
+    assert body["totals"]["count"] == 1

@@ -26,6 +26,7 @@ from content.ingest import items_ingest
 from content.models import Item, Source
 from guide.commands import DatabaseCommand
 from guide.roles import EDITORS_GROUP
+from recommender.demo_brands import demo_brands_seed
 
 CORPUS = Path(__file__).resolve().parents[2] / "demo" / "demo_items.jsonl"
 CORPUS_BASE = datetime.fromisoformat("2026-11-22T12:00:00+08:00")
@@ -70,6 +71,7 @@ class Command(DatabaseCommand):
                     if outcome.errors:
                         self.stderr.write(f"{platform}:{outcome.external_id} 被拒：{outcome.errors}")
         self.stdout.write("演示数据：" + " ".join(f"{k}={v}" for k, v in counts.items()))
+        demo_brands_seed(accounts=settings.DEBUG or options["demo_accounts"], password=DEMO_PASSWORD, write=self.stdout.write)
 
     def demo_source(self, platform: str) -> Source:
         source, _ = Source.objects.get_or_create(
