@@ -8,6 +8,7 @@ from rest_framework.response import Response
 from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
 
+from guide import schema  # noqa: F401  (registers the OpenAPI extensions before any schema is made)
 from guide.errors import error_response
 from guide.lockout import client_address, locked_message, login_locked
 from guide.services import user_token_create

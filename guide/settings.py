@@ -204,6 +204,8 @@ SPECTACULAR_SETTINGS = {
     # Swagger UI is served from our own static files, never from a CDN.
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums", "guide.schema.error_responses"],
+    "ENUM_NAME_OVERRIDES": {"WorthListPeriodEnum": ["day", "week"]},
 }
 
 # Celery: Redis as broker when REDIS_URL is set; otherwise every task runs in process.

@@ -3,6 +3,7 @@
 import re
 
 from django.shortcuts import get_object_or_404
+from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema, inline_serializer
 from rest_framework import serializers, status
 from rest_framework.permissions import AllowAny, IsAuthenticated
@@ -27,12 +28,28 @@ from interests.shopper import (
     shopper_export,
 )
 
+NAMED = {"slug": serializers.CharField(), "name": serializers.CharField()}
+TAXONOMY = inline_serializer("Taxonomy", {
+    "interests": inline_serializer("TopInterest", {**NAMED, "children": inline_serializer("ChildInterest", NAMED, many=True)},
+                                   many=True),
+    "scenarios": inline_serializer("ScenarioRef", NAMED, many=True),
+})
+HELD_FIELDS = {
+    **NAMED, "parent": serializers.CharField(help_text="上级兴趣的 slug；顶层为空"),
+    "state": serializers.ChoiceField(["auto", "followed", "muted"]), "score": serializers.FloatField(),
+    "weight": serializers.FloatField(help_text="相对最强兴趣，0–1"), "reason": serializers.CharField(),
+}
+HELD = inline_serializer("HeldInterest", HELD_FIELDS)
+HELD_LIST = inline_serializer("HeldInterests", {"results": inline_serializer("HeldInterest", HELD_FIELDS, many=True)})
+SETTINGS = inline_serializer("MySettings", {"personalization": serializers.BooleanField()})
+
 
 class InterestsView(APIView):
     """The taxonomy: top-level interests with their children, and the scenarios."""
 
     permission_classes = [AllowAny]
 
+    @extend_schema(responses={200: TAXONOMY})
     def get(self, request: Request) -> Response:
         nodes = Interest.objects.filter(is_active=True).select_related("parent")
         children: dict[int, list] = {}
@@ -126,9 +143,12 @@ class MyInterestsView(APIView):
 
     permission_classes = [IsAuthenticated]
 
+    @extend_schema(responses={200: HELD_LIST})
     def get(self, request: Request) -> Response:
         return Response({"results": [h.as_dict() for h in held_interests(user=request.user)]})
 
+    @extend_schema(request=inline_serializer("FollowIn", {"follow": serializers.ListField(
+        child=serializers.CharField(max_length=64), min_length=1, max_length=MAX_FOLLOW)}), responses={201: HELD_LIST})
     def post(self, request: Request) -> Response:
         slugs = request.data.get("follow") if isinstance(request.data, dict) else None
         if not isinstance(slugs, list) or not slugs or not all(isinstance(s, str) for s in slugs):
@@ -149,6 +169,7 @@ class MyInterestView(APIView):
 
     permission_classes = [IsAuthenticated]
 
+    @extend_schema(responses={204: None})
     def delete(self, request: Request, slug: str) -> Response:
         interest_delete(user=request.user, interest=get_object_or_404(Interest, slug=slug))
         return Response(status=status.HTTP_204_NO_CONTENT)
@@ -160,6 +181,7 @@ class MyInterestActionView(APIView):
     permission_classes = [IsAuthenticated]
     action = ""
 
+    @extend_schema(request=None, responses={200: HELD})
     def post(self, request: Request, slug: str) -> Response:
         interest = get_object_or_404(Interest, slug=slug, is_active=True)
         (interest_follow if self.action == "follow" else interest_mute)(user=request.user, interest=interest)
@@ -170,9 +192,11 @@ class MyInterestActionView(APIView):
 class MySettingsView(APIView):
     permission_classes = [IsAuthenticated]
 
+    @extend_schema(responses={200: SETTINGS})
     def get(self, request: Request) -> Response:
         return Response({"personalization": profile_for(request.user).personalization_enabled})
 
+    @extend_schema(request=SETTINGS, responses={200: SETTINGS})
     def put(self, request: Request) -> Response:
         value = request.data.get("personalization") if isinstance(request.data, dict) else None
         if not isinstance(value, bool):
@@ -183,6 +207,7 @@ class MySettingsView(APIView):
 class MyExportView(APIView):
     permission_classes = [IsAuthenticated]
 
+    @extend_schema(responses={200: OpenApiTypes.OBJECT})
     def get(self, request: Request) -> Response:
         response = Response(shopper_export(user=request.user))
         response["Content-Disposition"] = 'attachment; filename="guide-my-data.json"'
@@ -194,6 +219,7 @@ class MeView(APIView):
 
     permission_classes = [IsAuthenticated]
 
+    @extend_schema(request=inline_serializer("EraseIn", {"confirm": serializers.BooleanField()}), responses={204: None})
     def delete(self, request: Request) -> Response:
         if not (isinstance(request.data, dict) and request.data.get("confirm") is True):
             return error_response(400, "confirmation_required", '删除账号不可恢复；请在请求体中带上 {"confirm": true}。')

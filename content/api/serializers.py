@@ -1,3 +1,4 @@
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from content.models import Author, Item, Source
@@ -56,7 +57,8 @@ class ItemOut(serializers.ModelSerializer):
         score = self._score(item)
         return score.worth_score if score else None
 
-    def get_scored_at(self, item: Item):
+    @extend_schema_field(serializers.DateTimeField(allow_null=True))
+    def get_scored_at(self, item: Item) -> str | None:
         score = self._score(item)
         return serializers.DateTimeField().to_representation(score.scored_at) if score else None
 
