@@ -67,9 +67,10 @@ class BrandAPIView(APIView):
     renderer_classes = [JSONRenderer]
     content_negotiation_class = JSONWithoutFormatOverride
 
-    def own_campaign(self, request: Request, pk: int) -> Campaign | None:
-        return Campaign.objects.filter(pk=pk, brand_id=request.auth.brand_id).prefetch_related(
-            "target_interests", "target_scenarios").first()
+    def own_campaign(self, request: Request, pk: int, *, described: bool = True) -> Campaign | None:
+        """The key's brand's campaign, or None (which is answered 404 like a missing one)."""
+        campaigns = Campaign.objects.filter(pk=pk, brand_id=request.auth.brand_id)
+        return (campaigns.prefetch_related("target_interests", "target_scenarios") if described else campaigns).first()
 
 
 def not_found() -> Response:
@@ -182,7 +183,7 @@ class BrandCampaignStatsView(BrandAPIView):
         OpenApiParameter("compare", str, enum=list(COMPARES)), OpenApiParameter("format", str, enum=["json", "csv"]),
     ])
     def get(self, request: Request, pk: int) -> HttpResponse:
-        campaign = self.own_campaign(request, pk)
+        campaign = self.own_campaign(request, pk, described=False)
         if campaign is None:
             return not_found()
         try:
