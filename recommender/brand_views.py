@@ -150,9 +150,10 @@ def brand_mentions_page(request: HttpRequest, slug: str) -> HttpResponse:
     dates = [r["date"] for r in body["timeseries"]]
     return render(request, "recommender/brand/mentions.html", {
         "brand": brand, "body": body, "query": query, "intervals": INTERVALS,
-        "series_chart": line_chart(dates, [Line("提及数", [r["count"] for r in body["timeseries"]], COLORS[1]),
-                                           Line("平均口碑", [r["sentiment"] for r in body["timeseries"]], COLORS[2])],
-                                   title="全网提及与口碑"),
+        "series_chart": line_chart(dates, [Line("提及数", [r["count"] for r in body["timeseries"]], COLORS[1])],
+                                   title="全网提及"),
+        "sentiment_chart": line_chart(dates, [Line("平均口碑", [r["sentiment"] for r in body["timeseries"]], COLORS[2])],
+                                      title="平均口碑（0–100，越高越正面）"),
         "voice_chart": bar_chart([(r["name"], round(r["share_of_voice"] * 100, 1), f"（{r['count']} / {r['branded_items']} 条）")
                                   for r in body["by_interest"]], title="各兴趣圈声量占比", unit="%"),
     })
