@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.http import HttpRequest
 
-from recommender.brands import brand_group_sync, brand_key_revoke
+from recommender.brands import brand_key_revoke
 from recommender.campaigns import (
     CampaignError,
     campaign_items_propose,
@@ -32,15 +32,6 @@ class BrandAdmin(admin.ModelAdmin):
     search_fields = ["name", "slug"]
     prepopulated_fields = {"slug": ["name"]}
     inlines = [BrandMemberInline]
-
-    def save_related(self, request: HttpRequest, form, formsets, change: bool) -> None:
-        before = set(BrandMember.objects.filter(brand=form.instance).values_list("user_id", flat=True))
-        super().save_related(request, form, formsets, change)
-        after = set(BrandMember.objects.filter(brand=form.instance).values_list("user_id", flat=True))
-        from django.contrib.auth import get_user_model
-
-        for user in get_user_model().objects.filter(pk__in=before | after):
-            brand_group_sync(user=user)
 
 
 @admin.register(BrandKey)

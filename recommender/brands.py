@@ -1,7 +1,8 @@
 """Brands, their members and their API keys: the writes (services) and the reads (selectors).
 
 Membership is the source of truth for the `brand_members` group: adding a user to a brand puts
-them in the group, removing their last membership takes them out, so guide.roles.is_brand_member
+them in the group, removing their last membership takes them out (recommender.models'
+brand_membership_changed, however the membership row changes), so guide.roles.is_brand_member
 (which lists and votes read) follows the brands."""
 
 from django.contrib.auth.models import AbstractBaseUser, Group
@@ -22,16 +23,12 @@ def brand_create(*, name: str, slug: str, aliases: list[str] | None = None) -> B
 
 @transaction.atomic
 def brand_member_add(*, brand: Brand, user: AbstractBaseUser) -> BrandMember:
-    member, _ = BrandMember.objects.get_or_create(brand=brand, user=user)
-    user.groups.add(Group.objects.get(name=BRAND_MEMBERS_GROUP))
-    return member
+    return BrandMember.objects.get_or_create(brand=brand, user=user)[0]
 
 
 @transaction.atomic
 def brand_member_remove(*, brand: Brand, user: AbstractBaseUser) -> bool:
-    removed = BrandMember.objects.filter(brand=brand, user=user).delete()[0] > 0
-    brand_group_sync(user=user)
-    return removed
+    return BrandMember.objects.filter(brand=brand, user=user).delete()[0] > 0
 
 
 def brand_group_sync(*, user: AbstractBaseUser) -> None:

@@ -6,6 +6,7 @@ import io
 from datetime import timedelta
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 from django.utils import timezone
 
@@ -13,6 +14,7 @@ from content.models import Vote
 from content.scoring.context import facts_for
 from guide.keys import hash_key
 from guide.roles import is_brand_member
+from interests.shopper import shopper_erase
 from recommender.brands import brand_member_add, brand_member_remove
 from recommender.mentions import brand_mentions
 from recommender.models import Brand, BrandKey
@@ -120,3 +122,16 @@ def test_mentions_take_pending_items_but_never_rejected_ones(narwal):
     review("云鲸", "robot-vacuums", "appliances", status="rejected")
     body = brand_mentions(narwal, start=today - timedelta(days=6), end=today)
     assert body["totals"]["count"] == 1
+
+
+def test_deleting_a_brand_takes_its_members_out_of_the_group(narwal, nora):
+    narwal.delete()
+    nora.refresh_from_db()
+    assert not is_brand_member(nora)
+
+
+def test_a_brand_member_can_still_erase_her_account(narwal, dji, nora):
+    brand_member_add(brand=dji, user=nora)
+    shopper_erase(user=nora)
+    assert not get_user_model().objects.filter(username="nora").exists()
+    assert not narwal.memberships.exists() and not dji.memberships.exists()
