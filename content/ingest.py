@@ -5,15 +5,13 @@ candidates are each looked up once for the whole batch, and new rows are bulk-in
 """
 
 import logging
-import random
-import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
 from django.conf import settings
-from django.db import IntegrityError, OperationalError, connection, transaction
+from django.db import IntegrityError, OperationalError, transaction
 from django.db.models import Q
 from django.utils import timezone
 
@@ -22,12 +20,13 @@ from content.models import Author, Item, ItemBand, Source
 from content.outbox import (
     AWAITING_SCORING,
     SCORING_BATCH,  # noqa: F401 (the rescore command imports it from here)
+    scoring_claim,
     scoring_publish,
 )
 from content.pipeline import dedup
 from content.pipeline.validate import ItemDraft, validate_item
 from guide.db import insert_rows
-from guide.faults import TemporarilyUnavailable, retryable_database_error
+from guide.faults import Deadline, TemporarilyUnavailable, retryable_database_error
 
 logger = logging.getLogger(__name__)
 
@@ -41,7 +40,6 @@ TEXT_FIELDS = ("title", "body_text")
 # A generic band key can be shared by many items; verifying a few hundred is plenty.
 MAX_CANDIDATES = 500
 ATTEMPTS = 4  # a race on a unique key, a deadlock or a serialisation failure: the batch again
-QUERY_CANCELED = "57014"  # PostgreSQL: statement_timeout reached
 
 
 @dataclass
@@ -96,7 +94,7 @@ def items_ingest(*, source: Source, raw_items: Sequence[Any]) -> list[IngestOutc
 
     A batch that cannot finish within INGEST_DEADLINE_SECONDS is refused whole
     (TemporarilyUnavailable, answered 503 with Retry-After) rather than killed half-way."""
-    deadline = time.monotonic() + settings.INGEST_DEADLINE_SECONDS
+    deadline = Deadline(settings.INGEST_DEADLINE_SECONDS, _too_slow)
     now = timezone.now()
     outcomes: list[IngestOutcome] = []
     drafts: list[tuple[int, ItemDraft]] = []
@@ -112,17 +110,17 @@ def items_ingest(*, source: Source, raw_items: Sequence[Any]) -> list[IngestOutc
     for attempt in range(ATTEMPTS):
         try:
             with transaction.atomic():
-                _bound_statements(deadline)
+                deadline.bound_statements()
                 stored = _store(source, drafts, now, deadline)
             break
         except (IntegrityError, OperationalError) as exc:
-            if getattr(exc.__cause__, "pgcode", None) == QUERY_CANCELED:
+            if deadline.reached_in(exc):
                 raise _too_slow() from exc
             reason = "a race on a unique key" if isinstance(exc, IntegrityError) else retryable_database_error(exc)
             if not reason or attempt == ATTEMPTS - 1:
                 raise
             logger.info("ingest for source %s hit %s; retrying the batch", source.name, reason)
-            _back_off(attempt, deadline)
+            deadline.back_off(attempt)
     for outcome in stored:
         outcomes[outcome.index] = outcome
     return outcomes
@@ -136,41 +134,19 @@ def _too_slow() -> TemporarilyUnavailable:
     )
 
 
-def _check_deadline(deadline: float) -> None:
-    if time.monotonic() >= deadline:
-        raise _too_slow()
-
-
-def _bound_statements(deadline: float) -> None:
-    """No statement of this transaction may run (or wait for a lock) past the deadline."""
-    _check_deadline(deadline)
-    if connection.vendor == "postgresql":
-        remaining_ms = max(1, int((deadline - time.monotonic()) * 1000))
-        with connection.cursor() as cursor:
-            cursor.execute(f"SET LOCAL statement_timeout = {remaining_ms}")
-
-
-def _back_off(attempt: int, deadline: float) -> None:
-    """Jittered, growing pauses (about 50, 100, 200 ms), so the contenders do not collide again."""
-    pause = 0.05 * 2**attempt * random.uniform(0.5, 1.5)
-    if time.monotonic() + pause >= deadline:
-        raise _too_slow()
-    time.sleep(pause)
-
-
 def _printable(value: Any) -> str | None:
     if isinstance(value, int) and not isinstance(value, bool):
         return str(value)
     return value if isinstance(value, str) and len(value) <= 255 else None
 
 
-def _store(source: Source, drafts: list[tuple[int, ItemDraft]], now: datetime, deadline: float) -> list[IngestOutcome]:
+def _store(source: Source, drafts: list[tuple[int, ItemDraft]], now: datetime, deadline: Deadline) -> list[IngestOutcome]:
     if not drafts:
         return []
     plan = _Plan(source, [draft for _, draft in drafts])
-    _check_deadline(deadline)
+    deadline.check()
     outcomes = [plan.place(index, draft) for index, draft in drafts]
-    _check_deadline(deadline)
+    deadline.check()
     plan.write(now)
     for outcome in outcomes:
         item = plan.item_at[outcome.index]
@@ -178,6 +154,7 @@ def _store(source: Source, drafts: list[tuple[int, ItemDraft]], now: datetime, d
         outcome.outcome = "duplicate" if item.duplicate_of_id else "accepted"
     to_score = sorted({o.id for o in outcomes if o.created or o.changed})
     if to_score:
+        scoring_claim(item_ids=to_score)  # before commit: the relay never takes them for lost
         transaction.on_commit(lambda: queue_scoring(to_score))
     # Sent again unchanged while still unscored (its first publish failed): queued again,
     # unless its message is still on its way.

@@ -64,24 +64,29 @@ def scoring_publish(*, item_ids: Iterable[int], skip_claimed: bool = False) -> i
     from content.tasks import score_items
 
     ids = sorted(set(item_ids))
-    if skip_claimed:
-        claimed = cache.get_many([_claim_key(pk) for pk in ids])
-        ids = [pk for pk in ids if _claim_key(pk) not in claimed]
+    if skip_claimed:  # each item claimed atomically (SET NX), so two relays never both send it
+        ids = [pk for pk in ids if cache.add(_claim_key(pk), 1, QUEUED_CLAIM_SECONDS) is not False]
     published = 0
     for start in range(0, len(ids), SCORING_BATCH):
         batch = ids[start : start + SCORING_BATCH]
-        claims = [_claim_key(pk) for pk in batch]
-        # Claimed before publishing: a fast worker may finish (and drop them) before delay() returns.
-        cache.set_many(dict.fromkeys(claims, 1), QUEUED_CLAIM_SECONDS)
+        if not skip_claimed:  # new or changed: sent whatever an older claim says
+            # Claimed before publishing: a fast worker may finish (and drop them) before delay() returns.
+            scoring_claim(item_ids=batch)
         try:
             score_items.delay(batch, queued_at=timezone.now().isoformat())
         except BROKER_ERRORS as exc:
-            cache.delete_many(claims)
+            cache.delete_many([_claim_key(pk) for pk in ids[start:]])  # the relay sends them later
             logger.warning("broker unreachable (%s): %d items wait in the database for the scoring relay",
                            type(exc).__name__, len(ids) - published)
             break
         published += len(batch)
     return published
+
+
+def scoring_claim(*, item_ids: Iterable[int]) -> None:
+    """Claim items about to be published, from inside the transaction that stores them: once
+    it commits, the relay must not take them for items whose publish failed."""
+    cache.set_many({_claim_key(pk): 1 for pk in item_ids}, QUEUED_CLAIM_SECONDS)
 
 
 def scoring_run(*, item_ids: list[int], queued_at: datetime | None = None) -> int:
@@ -94,6 +99,9 @@ def scoring_run(*, item_ids: list[int], queued_at: datetime | None = None) -> in
         since = ItemScore.objects.filter(item_id__in=item_ids, scored_at__gte=queued_at)
         done = set(since.filter(scored_at__gte=F("item__updated_at")).values_list("item_id", flat=True))
         todo = [pk for pk in item_ids if pk not in done]
+        if done:
+            logger.info("scoring batch %s…%s: %d items already scored since it was queued, skipped",
+                        item_ids[0], item_ids[-1], len(done))
     scored = items_score(item_ids=todo) if todo else 0
     cache.delete_many(claims)
     return scored

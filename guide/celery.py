@@ -4,6 +4,7 @@ import os
 
 from celery import Celery
 from celery.schedules import crontab
+from celery.signals import worker_init
 from django.conf import settings
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "guide.settings")
@@ -11,6 +12,22 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "guide.settings")
 app = Celery("guide")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
+
+
+@worker_init.connect
+def load_models_before_forking(**kwargs) -> None:
+    """The jieba dictionary and the scoring and tagging models (files, no database), loaded by
+    the worker's main process so that every pool child starts with them (copy-on-write). A
+    child replaced after a crash or a time limit then scores at once, instead of spending its
+    first batch's time limit loading them."""
+    from content.scoring import analysis, learned
+    from interests.classifier import current_model
+
+    analysis.segmenter()
+    learned.sentiment_model()
+    learned.model("objectivity")
+    learned.lexicon()
+    current_model()
 
 app.conf.beat_schedule = {
     # Each source has its own interval; this only finds the ones that are due.
@@ -24,6 +41,8 @@ app.conf.beat_schedule = {
     "relay-unscored-items": {
         "task": "content.tasks.relay_unscored_items",
         "schedule": settings.SCORING_RELAY_SECONDS,
+        # runs queued while no worker was there are dropped, not run all at once on its return
+        "options": {"expires": settings.SCORING_RELAY_SECONDS},
     },
     # The backstop, which also rescores items of an older engine or profile version.
     "sweep-unscored-items": {

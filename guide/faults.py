@@ -4,10 +4,13 @@ come back. Services raise TemporarilyUnavailable for a refusal of their own (a b
 finish in time); database and broker failures are recognised here."""
 
 import logging
+import random
+import time
+from collections.abc import Callable
 
 import redis.exceptions
 from django.conf import settings
-from django.db import DatabaseError, InterfaceError, OperationalError
+from django.db import DatabaseError, InterfaceError, OperationalError, connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.template.loader import render_to_string
 from kombu.exceptions import OperationalError as KombuOperationalError
@@ -24,6 +27,7 @@ BROKER_ERRORS: tuple[type[BaseException], ...] = (
 DATABASE_ERRORS: tuple[type[BaseException], ...] = (OperationalError, InterfaceError)
 # PostgreSQL codes of failures that a retry of the same transaction can succeed after.
 RETRYABLE_PGCODES = {"40P01": "deadlock", "40001": "serialization failure"}
+QUERY_CANCELED = "57014"  # statement_timeout reached
 
 MESSAGES = {
     "database_unavailable": "数据库暂时不可用，请稍后重试。",
@@ -45,6 +49,38 @@ def retryable_database_error(exc: BaseException) -> str:
     if not isinstance(exc, DatabaseError):
         return ""
     return RETRYABLE_PGCODES.get(getattr(exc.__cause__, "pgcode", None) or "", "")
+
+
+class Deadline:
+    """Work that must finish by a point in time or be refused whole: checked between steps,
+    bounding every statement of the transaction (PostgreSQL's statement_timeout, so a lock wait
+    cannot outlast it either), and never slept past by a retry's backoff."""
+
+    def __init__(self, seconds: float, refusal: Callable[[], TemporarilyUnavailable]) -> None:
+        self.at, self.refusal = time.monotonic() + seconds, refusal
+
+    def check(self) -> None:
+        if time.monotonic() >= self.at:
+            raise self.refusal()
+
+    def bound_statements(self) -> None:
+        """Inside a transaction: none of its statements may run past the deadline."""
+        self.check()
+        if connection.vendor == "postgresql":
+            remaining_ms = max(1, int((self.at - time.monotonic()) * 1000))
+            with connection.cursor() as cursor:
+                cursor.execute(f"SET LOCAL statement_timeout = {remaining_ms}")
+
+    def back_off(self, attempt: int) -> None:
+        """Jittered, growing pauses (about 50, 100, 200 ms), so contenders do not collide again."""
+        pause = 0.05 * 2**attempt * random.uniform(0.5, 1.5)
+        if time.monotonic() + pause >= self.at:
+            raise self.refusal()
+        time.sleep(pause)
+
+    def reached_in(self, exc: BaseException) -> bool:
+        """Was this database error the statement timeout the deadline set?"""
+        return getattr(exc.__cause__, "pgcode", None) == QUERY_CANCELED
 
 
 def unavailable_for(exc: BaseException) -> TemporarilyUnavailable | None:

@@ -162,7 +162,8 @@ def queue_profile_update(user_id: int) -> None:
     reads the event log from where the last one stopped."""
     from interests.tasks import update_profile
 
-    if cache.add(f"profile-update-queued:{user_id}", 1, PROFILE_QUEUE_GRACE_SECONDS):
+    # None: the cache did not answer; queue anyway rather than leave the profile behind.
+    if cache.add(f"profile-update-queued:{user_id}", 1, PROFILE_QUEUE_GRACE_SECONDS) is not False:
         try:
             update_profile.apply_async((user_id,), countdown=1)
         except BROKER_ERRORS as exc:

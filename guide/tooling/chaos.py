@@ -28,7 +28,7 @@ from django.db import connection
 from django.utils import timezone
 
 from guide.benchserver import gunicorn
-from guide.tooling.processes import CeleryProcess, RedisServer, database_url
+from guide.tooling.processes import CeleryProcess, RedisServer, Supervisor, database_url
 
 DEMO = Path(settings.BASE_DIR) / "content" / "demo" / "demo_items.jsonl"
 STACK_ENV = {"SCORING_TIME_LIMIT": "8", "SCORING_RELAY_SECONDS": "2", "RETRY_AFTER_SECONDS": "2",
@@ -44,6 +44,7 @@ class Row:
     seen: dict[str, Counter] = field(default_factory=dict)
     lost: dict[str, int] = field(default_factory=dict)
     recovery_seconds: float | None = None
+    recovered: str = ""  # from what to what the recovery time runs
     notes: list[str] = field(default_factory=list)
     unclear: int = 0  # 503 / 429 answers without Retry-After
 
@@ -60,6 +61,7 @@ class Row:
                          for kind, c in self.seen.items())
         lost = ", ".join(f"{n} {what}" for what, n in self.lost.items()) or "nothing"
         recovery = "—" if self.recovery_seconds is None else f"{self.recovery_seconds:.1f} s"
+        recovery += f" ({self.recovered})" if self.recovered else ""
         return self.fault, seen + ("; " + "; ".join(self.notes) if self.notes else ""), lost, recovery
 
 
@@ -78,6 +80,7 @@ class Stack:
         self.env = {"DATABASE_URL": database_url(database_name), "REDIS_URL": self.redis.url, **STACK_ENV}
         self.worker = CeleryProcess("worker", self.env_for_celery(), directory / "worker.log")
         self.beat = CeleryProcess("beat", self.env_for_celery(), directory / "beat.log")
+        self.supervisor = Supervisor(self.worker, self.beat)
         self._exit = ExitStack()
         self.port = 0
 
@@ -92,6 +95,8 @@ class Stack:
         self._exit.callback(self.worker.stop)
         self.beat.start(wait=False)
         self._exit.callback(self.beat.stop)
+        self.supervisor.start()
+        self._exit.callback(self.supervisor.stop)
         return self
 
     def __exit__(self, *exc: object) -> None:

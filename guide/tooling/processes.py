@@ -9,6 +9,7 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -138,3 +139,29 @@ class CeleryProcess:
 
     def log_tail(self, lines: int = 40) -> str:
         return "\n".join(self.log_path.read_text(errors="replace").splitlines()[-lines:])
+
+
+class Supervisor:
+    """Restarts what exits, as docker's `restart: unless-stopped` or systemd would; counts the
+    restarts (a Celery worker exits when Redis vanishes while it holds unacknowledged
+    messages: kombu 5.7 fails restoring them over the lost connection)."""
+
+    def __init__(self, *processes: CeleryProcess, every: float = 0.5) -> None:
+        self.processes, self.every = processes, every
+        self.restarts: dict[str, int] = {process.kind: 0 for process in processes}
+        self._stopping = threading.Event()
+        self._thread = threading.Thread(target=self._watch, daemon=True)
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._stopping.set()
+        self._thread.join()
+
+    def _watch(self) -> None:
+        while not self._stopping.wait(self.every):
+            for process in self.processes:
+                if process.process is not None and not process.alive():
+                    process.start(wait=False)
+                    self.restarts[process.kind] += 1

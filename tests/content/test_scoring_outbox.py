@@ -62,6 +62,14 @@ def test_the_relay_queues_what_waits_once_the_broker_is_back(
     assert scoring_relay(now=timezone.now() + LATER) == 0
 
 
+def test_a_batch_of_several_hundred_refused_by_the_broker_is_all_relayed_later(
+        partner_api, broker_down, django_capture_on_commit_callbacks):
+    push(partner_api, [raw_item(n) for n in range(1, 251)], django_capture_on_commit_callbacks)
+    broker_down.undo()
+    assert scoring_relay(now=timezone.now() + LATER) == 250  # none left claimed by the failed publish
+    assert ItemScore.objects.count() == 250
+
+
 def test_a_resent_unchanged_batch_whose_items_are_unscored_queues_them_again(
         partner_api, broker_down, django_capture_on_commit_callbacks):
     batch = [raw_item(1), raw_item(2)]
