@@ -2,11 +2,13 @@ from django.contrib import admin, messages
 from django.db.models import QuerySet
 from django.http import HttpRequest
 
+from content.constants import REASON_CODES
 from content.feedback import feedback_answer
-from content.models import Author, Feedback, Item, ItemScore, ScoringProfile, Source
+from content.models import AuditRecord, Author, Feedback, Item, ItemScore, ScoringProfile, Source
+from content.moderation.decisions import Decision, DecisionError, item_delete, items_decide
+from content.moderation.profiles import profile_draft_save
 from content.scoring.admin_forms import ScoringProfileForm
 from content.scoring.dimensions import DIMENSION_KEYS
-from content.scoring.profile import profile_create_version
 from content.services import source_rotate_key
 from guide.roles import is_editor
 
@@ -58,41 +60,98 @@ class ItemScoreInline(admin.StackedInline):
         return False
 
 
+def _decision_action(action: str, label: str, reason: str = ""):
+    """An admin list action that goes through the decision service like the desk does."""
+
+    def run(modeladmin: admin.ModelAdmin, request: HttpRequest, queryset: QuerySet[Item]) -> None:
+        selection = list(queryset.values_list("pk", "version"))
+        try:
+            items_decide(selection=selection, decision=Decision(action, reason=reason, note="管理后台批量操作"),
+                         editor=request.user)
+        except DecisionError as exc:
+            modeladmin.message_user(request, f"未执行：{exc.message}", messages.ERROR)
+            return
+        modeladmin.message_user(request, f"已{label} {len(selection)} 条内容（已记入审核记录）。")
+
+    run.__name__ = f"decide_{action}_{reason}".rstrip("_")
+    return admin.action(description=f"{label}所选内容")(run)
+
+
 @admin.register(Item)
 class ItemAdmin(admin.ModelAdmin):
+    """Items are decided through the decision service (here as list actions, or on the desk at
+    /desk/): the status and everything a decision sets are read only, and deleting an item
+    leaves an audit record."""
+
     inlines = [ItemScoreInline]
-    list_display = ["title", "kind", "source", "status", "price", "published_at", "duplicate_of", "sponsored"]
+    list_display = ["title", "kind", "source", "status", "price", "published_at", "duplicate_of", "sponsored", "version"]
     list_filter = ["status", "kind", "source__platform", "sponsored"]
     search_fields = ["title", "external_id", "brand", "product"]
     raw_id_fields = ["author", "duplicate_of"]
-    readonly_fields = ["canonical_url", "fetched_at", "updated_at", "content_hash", "duplicate_similarity"]
+    readonly_fields = ["canonical_url", "fetched_at", "updated_at", "content_hash", "duplicate_similarity", "status",
+                       "sponsored", "duplicate_of", "moderated_at", "moderated_by", "moderation_reason", "version",
+                       "editor_tagged"]
     date_hierarchy = "published_at"
+    actions = [_decision_action("approve", "通过"), _decision_action("feature", "精选"),
+               *(_decision_action("reject", f"拒绝（{label}）", code) for code, label in REASON_CODES.items()
+                 if code in ("spam", "advertorial", "fake", "duplicate", "off_topic"))]
+
+    def has_module_permission(self, request: HttpRequest) -> bool:
+        return super().has_module_permission(request) or is_editor(request.user)
+
+    def has_view_permission(self, request: HttpRequest, obj=None) -> bool:
+        return super().has_view_permission(request, obj) or is_editor(request.user)
+
+    def delete_model(self, request: HttpRequest, obj: Item) -> None:
+        item_delete(item=obj, actor=request.user)
+
+    def delete_queryset(self, request: HttpRequest, queryset: QuerySet[Item]) -> None:
+        for item in queryset:
+            item_delete(item=item, actor=request.user)
 
 
 @admin.register(ScoringProfile)
 class ScoringProfileAdmin(admin.ModelAdmin):
-    """Saving always stores a new version and makes it active; old versions stay for the record."""
+    """Saving stores a draft: it takes effect only when an editor previews and activates it on
+    the desk (/desk/profiles/), audited; old versions stay for the record."""
 
     form = ScoringProfileForm
-    list_display = ["version", "name", "is_active", "approve_min_worth", "created_at", "created_by"]
-    actions = ["rescore_everything"]
+    list_display = ["__str__", "is_active", "is_draft", "approve_min_worth", "created_at", "created_by", "activated_at"]
 
     def save_model(self, request: HttpRequest, obj: ScoringProfile, form, change: bool) -> None:
         values = {name: form.cleaned_data[name] for name in ScoringProfileForm.Meta.fields}
-        new = profile_create_version(values={**values, "weights": form.cleaned_data["weights"]}, created_by=request.user)
-        obj.pk, obj.version = new.pk, new.version
-        self.message_user(request, f"已保存为 v{new.version} 并启用。要让已有内容按新方案计分，请对它执行「全部重新评分」。")
+        draft = obj if change and obj.is_draft else None
+        try:
+            saved = profile_draft_save(values={**values, "weights": form.cleaned_data["weights"]}, editor=request.user,
+                                       draft=draft)
+        except DecisionError as exc:
+            self.message_user(request, exc.message, messages.ERROR)
+            return
+        obj.pk = saved.pk
+        self.message_user(request, f"已存为草稿。请到审核台预览它会让多少内容改变状态，再启用：/desk/profiles/{saved.pk}/",
+                          messages.WARNING)
 
     def has_delete_permission(self, request, obj=None) -> bool:
         return False
 
-    @admin.action(description="全部重新评分（排队到评分队列）")
-    def rescore_everything(self, request: HttpRequest, queryset: QuerySet[ScoringProfile]) -> None:
-        from content.ingest import queue_scoring
 
-        ids = list(Item.objects.values_list("pk", flat=True))
-        queue_scoring(ids)
-        self.message_user(request, f"已排队重新评分 {len(ids)} 条内容。")
+@admin.register(AuditRecord)
+class AuditRecordAdmin(admin.ModelAdmin):
+    """The audit trail, read only: never added, changed or deleted by hand."""
+
+    list_display = ["at", "actor_name", "action", "target_type", "target_id", "reason", "public"]
+    list_filter = ["action", "target_type", "public"]
+    search_fields = ["actor_name", "target_id", "title", "note"]
+    date_hierarchy = "at"
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False
 
 
 @admin.register(Feedback)

@@ -40,6 +40,19 @@ ITEM_STATUSES = {
 }
 VISIBLE_STATUSES = ("approved", "featured")
 
+# Why an item is taken down or reported: one list shared by editors' rejections and shoppers'
+# reports (DESIGN §6), so that a report and the decision on it speak the same language.
+REASON_CODES = {
+    "spam": "垃圾信息",
+    "advertorial": "软文 / 未标注的推广",
+    "fake": "虚假或不实信息",
+    "expired": "已过期 / 售罄",
+    "off_topic": "与消费无关",
+    "duplicate": "重复 / 搬运",
+    "unsafe": "违法或不安全",
+    "other": "其他",
+}
+
 METRIC_KEYS = ("likes", "comments", "favorites", "shares", "views")
 
 CURRENCIES = ("CNY", "HKD", "TWD", "USD", "EUR", "JPY", "KRW", "GBP")

@@ -1,8 +1,9 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 
-from content.constants import ITEM_KINDS, ITEM_STATUSES, PLATFORMS, SOURCE_ADAPTERS, choices
+from content.constants import ITEM_KINDS, ITEM_STATUSES, PLATFORMS, REASON_CODES, SOURCE_ADAPTERS, choices
 from content.scoring.dimensions import DIMENSIONS
 
 
@@ -90,8 +91,18 @@ class Item(models.Model):
     metrics = models.JSONField(default=dict, blank=True)
 
     status = models.CharField(max_length=10, choices=choices(ITEM_STATUSES), default="pending", db_index=True)
-    # Set when an editor decides; automatic gatekeeping never overrides an editor.
+    # Set by every editor decision (content.moderation.decisions); automatic gatekeeping never
+    # overrides an editor.
     moderated_at = models.DateTimeField(null=True, blank=True, editable=False)
+    moderated_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                     related_name="+", editable=False)
+    moderation_reason = models.CharField(max_length=12, choices=choices(REASON_CODES), blank=True, editable=False)
+    # Bumped by every decision: a decision made on an older version is refused (409), never a
+    # silent overwrite of what another editor just did.
+    version = models.PositiveIntegerField(default=1, editable=False)
+    # The tag vocabularies an editor has set ("interests", "scenarios"): scoring leaves them alone,
+    # so an automatic tag the editor removed stays removed.
+    editor_tagged = models.JSONField(default=list, blank=True, editable=False)
     sponsored = models.BooleanField(default=False)
 
     # Near-duplicate detection: MinHash signature of the normalised text, and an exact-text hash.
@@ -108,6 +119,7 @@ class Item(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["source", "external_id"], name="item_unique_per_source"),
         ]
+        permissions = [("moderate_item", "可以审核内容（通过、拒绝、精选、合并、改标签、标记推广）")]
 
     def __str__(self) -> str:
         return self.title
@@ -156,7 +168,7 @@ class ScoringProfile(models.Model):
     Rows are versions: saving a change in the admin stores a new version and makes it the
     active one, so every score can say which weights made it."""
 
-    version = models.PositiveIntegerField(unique=True, editable=False)
+    version = models.PositiveIntegerField(unique=True, null=True, editable=False, help_text="启用时编号；草稿没有")
     name = models.CharField(max_length=100, default="默认")
     note = models.TextField(blank=True, help_text="这次调整的原因")
     weights = models.JSONField(help_text="每个维度的权重（≥ 0）")
@@ -166,18 +178,25 @@ class ScoringProfile(models.Model):
     reject_max_relevance = models.FloatField(default=20, help_text="消费相关性低于此值且客观度也低：判为垃圾内容")
     reject_max_objectivity = models.FloatField(default=30)
     is_active = models.BooleanField(default=False)
+    is_draft = models.BooleanField(default=False, help_text="草稿：预览后由编辑显式启用")
     created_at = models.DateTimeField(auto_now_add=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, editable=False)
+    activated_at = models.DateTimeField(null=True, blank=True, editable=False)
+    activated_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                     editable=False, related_name="+")
 
     class Meta:
         verbose_name = "评分方案"
         verbose_name_plural = "评分方案"
-        ordering = ["-version"]
+        ordering = ["-created_at", "-pk"]
+        permissions = [("activate_scoringprofile", "可以启用评分方案")]
         constraints = [
             models.UniqueConstraint(fields=["is_active"], condition=Q(is_active=True), name="one_active_scoring_profile"),
         ]
 
     def __str__(self) -> str:
+        if self.is_draft:
+            return f"{self.name}（草稿 #{self.pk}）"
         return f"{self.name} v{self.version}" + ("（当前）" if self.is_active else "")
 
 
@@ -229,17 +248,12 @@ class Favorite(models.Model):
 
 
 class Feedback(models.Model):
-    """A shopper's complaint about an item (虚假宣传, 广告未标注 …), or an appeal against a
-    decision about it; editors answer it. At most one open feedback per shopper per item."""
+    """A shopper's report about an item (with one of the shared reason codes: 软文, 已过期 / 售罄 …),
+    or an appeal against a decision about it; editors answer it, and an open report brings the
+    item back into the editors' queue. At most one open feedback per shopper per item."""
 
-    KINDS = {"complaint": "投诉", "appeal": "申诉"}
-    CATEGORIES = {
-        "false_claims": "虚假宣传",
-        "undisclosed_ad": "广告未标注",
-        "plagiarism": "内容抄袭",
-        "wrong_price": "价格不实",
-        "other": "其他",
-    }
+    KINDS = {"complaint": "举报", "appeal": "申诉"}
+    CATEGORIES = REASON_CODES  # the reason codes editors reject with
     STATUSES = {"open": "待处理", "answered": "已答复"}
     MAX_REASON = 500
     MAX_ANSWER = 2000
@@ -251,14 +265,14 @@ class Feedback(models.Model):
     reason = models.TextField("理由", max_length=MAX_REASON)
     status = models.CharField("状态", max_length=10, choices=list(STATUSES.items()), default="open", db_index=True)
     created_at = models.DateTimeField("提交时间", auto_now_add=True, db_index=True)
-    answer = models.TextField("答复", max_length=MAX_ANSWER, blank=True, help_text="填写后保存即答复用户，用户在「我的投诉与申诉」里看到")
+    answer = models.TextField("答复", max_length=MAX_ANSWER, blank=True, help_text="填写后保存即答复用户，用户在「我的举报与申诉」里看到")
     answered_at = models.DateTimeField("答复时间", null=True, blank=True)
     answered_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
                                     related_name="+", verbose_name="答复人")
 
     class Meta:
-        verbose_name = "投诉与申诉"
-        verbose_name_plural = "投诉与申诉"
+        verbose_name = "举报与申诉"
+        verbose_name_plural = "举报与申诉"
         ordering = ["-created_at", "-pk"]
         constraints = [
             models.UniqueConstraint(fields=["item", "user"], condition=Q(status="open"), name="one_open_feedback_per_user_per_item"),
@@ -266,3 +280,45 @@ class Feedback(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} #{self.pk}（{self.get_category_display()}）"
+
+
+class AuditRecord(models.Model):
+    """One change an editor made: a decision on an item, a list override, a scoring-profile
+    change. Append-only: the product never edits or deletes a record (the admin shows them read
+    only). Who decided is kept for accountability; the public transparency log never shows it."""
+
+    TARGETS = {"item": "内容", "list": "榜单", "scoring_profile": "评分方案"}
+
+    at = models.DateTimeField(default=timezone.now, db_index=True)
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                              related_name="+")
+    actor_name = models.CharField(max_length=150, blank=True, help_text="账号删除后仍可追溯")
+    action = models.CharField(max_length=20, db_index=True)
+    target_type = models.CharField(max_length=20, choices=list(TARGETS.items()))
+    target_id = models.CharField(max_length=64)
+    # Not a database constraint: the record outlives the item.
+    item = models.ForeignKey(Item, null=True, blank=True, on_delete=models.DO_NOTHING, db_constraint=False,
+                             related_name="+")
+    title = models.CharField(max_length=300, blank=True, help_text="当时的标题")
+    reason = models.CharField(max_length=12, choices=choices(REASON_CODES), blank=True)
+    note = models.TextField(blank=True)
+    before = models.JSONField(default=dict, blank=True)
+    after = models.JSONField(default=dict, blank=True)
+    public = models.BooleanField(default=False, db_index=True, help_text="是否出现在公开的透明度日志")
+
+    class Meta:
+        verbose_name = "审核记录"
+        verbose_name_plural = "审核记录"
+        ordering = ["-at", "-pk"]
+        indexes = [models.Index(fields=["target_type", "target_id"])]
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.actor_name} {self.action} {self.target_type}:{self.target_id}"
+
+    def save(self, *args, **kwargs) -> None:
+        if not self._state.adding:
+            raise PermissionError("审核记录不可修改")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise PermissionError("审核记录不可删除")

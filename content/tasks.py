@@ -55,3 +55,19 @@ def sweep_unscored_items() -> int:
     """Beat, every 5 minutes: re-queue unclaimed items that are unscored, stale (another engine
     or profile version) or changed, so nothing is left unscored for long."""
     return scoring_publish(item_ids=items_needing_scores(grace=SWEEP_GRACE), skip_claimed=True)
+
+
+@shared_task(acks_late=True, time_limit=1800)
+def regate_items(profile_version: int) -> dict:
+    """After an editor activates a scoring profile: its worth index and gatekeeping applied to
+    every stored score (no text analysed again); then feeds and lists follow at once."""
+    from content.models import ScoringProfile
+    from content.moderation.visibility import visibility_changed_after_commit
+    from content.scoring.regate import regate_apply
+
+    profile = ScoringProfile.objects.filter(version=profile_version, is_active=True).first()
+    if profile is None:  # another profile was activated since; its own task does the work
+        return {"skipped": profile_version}
+    plan = regate_apply(profile)
+    visibility_changed_after_commit([])
+    return plan.as_dict()

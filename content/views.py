@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.cache import cache
+from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -16,7 +17,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from content.community import VOTE_VALUES, item_favorite, item_vote, item_vote_retract
-from content.constants import VISIBLE_STATUSES
+from content.constants import REASON_CODES, VISIBLE_STATUSES
 from content.feedback import feedback_of, feedback_open_exists, feedback_submit
 from content.item_page import (
     folded_copies,
@@ -28,6 +29,7 @@ from content.item_page import (
     web_url,
 )
 from content.models import Feedback, Item
+from content.moderation.audit import public_entry, transparency_log
 from content.pipeline.sanitize import sanitize_html
 from content.radar import radar_axes, radar_svg
 from content.scoring.dimensions import DIMENSIONS
@@ -37,19 +39,20 @@ from interests.events import events_record
 from recommender.api import item_cards
 from recommender.views import item_links, present
 
+TRANSPARENCY_PAGE = 50
 CLICK_OUT_REPEAT_SECONDS = 30  # the same viewer following the same link again within this counts once
 
 
 class FeedbackForm(forms.Form):
     kind = forms.ChoiceField(label="类型", choices=list(Feedback.KINDS.items()), initial="complaint",
-                             widget=forms.RadioSelect, error_messages={"required": "请选择投诉或申诉。",
-                                                                       "invalid_choice": "请选择投诉或申诉。"})
-    category = forms.ChoiceField(label="问题", choices=list(Feedback.CATEGORIES.items()), initial="false_claims",
-                                 error_messages={"required": "请选择问题类型。", "invalid_choice": "请选择问题类型。"})
+                             widget=forms.RadioSelect, error_messages={"required": "请选择举报或申诉。",
+                                                                       "invalid_choice": "请选择举报或申诉。"})
+    category = forms.ChoiceField(label="问题", choices=list(Feedback.CATEGORIES.items()), initial="advertorial",
+                                 error_messages={"required": "请选择原因。", "invalid_choice": "请选择原因。"})
     reason = forms.CharField(
         label="理由", max_length=Feedback.MAX_REASON,
         widget=forms.Textarea(attrs={"rows": 4, "maxlength": Feedback.MAX_REASON,
-                                     "placeholder": "请具体说明，例如哪句话夸大、哪里的价格不符。"}),
+                                     "placeholder": "请具体说明，例如哪句话夸大、哪天起已经售罄。"}),
         error_messages={"required": "请写下理由。", "max_length": f"理由最多 {Feedback.MAX_REASON} 字。"},
     )
 
@@ -68,8 +71,20 @@ def item_page(request: HttpRequest, pk: int) -> HttpResponse:
     return _render_item(request, resolved.item)
 
 
+@never_cache
+def item_report(request: HttpRequest, pk: int) -> HttpResponse:
+    """The 举报 link of cards: the item page with the report form open (sign in first)."""
+    item = item_visible(pk=pk)
+    if item is None:
+        raise Http404("内容不存在")
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.path)
+    item = items_visible_to(request.user).get(pk=item.pk)
+    return _render_item(request, item, report_open=True)
+
+
 def _render_item(request: HttpRequest, item: Item, *, feedback_form: FeedbackForm | None = None,
-                 status: int = 200) -> HttpResponse:
+                 status: int = 200, report_open: bool = False) -> HttpResponse:
     score = getattr(item, "score", None)  # an unscored item has no score row
     dimensions, radar = [], ""
     if score is not None:
@@ -98,6 +113,7 @@ def _render_item(request: HttpRequest, item: Item, *, feedback_form: FeedbackFor
         "feedback_form": feedback_form or FeedbackForm(),
         "feedback_open": signed_in and feedback_open_exists(user=request.user, item=item),
         "login_url": f"{reverse('login')}?next={_item_path(item.pk)}",
+        "report_open": report_open,
     }
     return render(request, "content/item.html", context, status=status)
 
@@ -190,6 +206,49 @@ def item_feedback(request: HttpRequest, pk: int) -> HttpResponse:
         return HttpResponseRedirect(f"{_item_path(item.pk)}#feedback")
     messages.success(request, f"已提交{feedback.get_kind_display()}，编辑会尽快答复，答复会显示在这里。")
     return redirect("my-feedback")
+
+
+def transparency(request: HttpRequest) -> HttpResponse:
+    """The public log: what editors removed, merged, featured, ended or changed on lists, and
+    why — never who reported or who decided. A removed item links to its appeal."""
+    page = Paginator(transparency_log(), TRANSPARENCY_PAGE).get_page(request.GET.get("page"))
+    return render(request, "content/transparency.html", {
+        "page": page, "entries": [public_entry(record) for record in page.object_list], "reasons": REASON_CODES,
+    })
+
+
+def item_appeal(request: HttpRequest, pk: int) -> HttpResponse:
+    """A removed item's appeal entrance (from the public log): what was decided and why, and
+    for a signed-in visitor the form. Only for items an editor took down."""
+    item = Item.objects.filter(pk=pk, status="rejected", moderated_at__isnull=False).first()
+    if item is None:
+        raise Http404("没有可申诉的处理")
+    form, status = AppealForm(request.POST or None), 200
+    if request.method == "POST":
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.path)
+        if form.is_valid():
+            feedback, created = feedback_submit(user=request.user, item=item, kind="appeal", category="other",
+                                                reason=form.cleaned_data["reason"])
+            if created:
+                messages.success(request, "已提交申诉，编辑复核后会在「我的举报与申诉」里答复你。")
+                return redirect("my-feedback")
+            messages.warning(request, "你对这条内容的申诉还在处理中，答复前不能重复提交。")
+        else:
+            status = 400
+    return render(request, "content/appeal.html", {
+        "item": item, "form": form, "reason": REASON_CODES.get(item.moderation_reason, ""),
+        "open": request.user.is_authenticated and feedback_open_exists(user=request.user, item=item),
+    }, status=status)
+
+
+class AppealForm(forms.Form):
+    reason = forms.CharField(
+        label="申诉理由", max_length=Feedback.MAX_REASON,
+        widget=forms.Textarea(attrs={"rows": 4, "maxlength": Feedback.MAX_REASON,
+                                     "placeholder": "请说明为什么这条内容不该被移除，例如你是原作者、内容已更正。"}),
+        error_messages={"required": "请写下申诉理由。", "max_length": f"理由最多 {Feedback.MAX_REASON} 字。"},
+    )
 
 
 @login_required

@@ -3,12 +3,14 @@ from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
 
+from content.api.moderation import TransparencyView
 from content.api.views import IngestView, ItemViewSet
 from guide import views
 from guide.api import TokenView
 from interests import api as interests_api
 from interests import views as interests_views
 from recommender import api as recommender_api
+from recommender import overrides_views
 from recommender import brand_api
 
 router = DefaultRouter()
@@ -36,6 +38,10 @@ api_v1 = [
     path("campaign-proposals/", brand_api.CampaignProposalsView.as_view(), name="campaign-proposals-api"),
     path("campaign-proposals/<int:pk>/decision/", brand_api.CampaignProposalDecisionView.as_view(),
          name="campaign-proposal-decision"),
+    path("moderation/lists/overrides/", overrides_views.OverridesView.as_view(), name="moderation-list-overrides"),
+    path("moderation/lists/overrides/<int:pk>/", overrides_views.OverrideView.as_view(), name="moderation-list-override"),
+    path("moderation/", include("content.api.moderation_urls")),
+    path("transparency/", TransparencyView.as_view(), name="transparency-api"),
     path("", include(router.urls)),
 ]
 

@@ -85,9 +85,12 @@ class ItemInterest(models.Model):
         return f"{self.item_id} {self.interest_id} {self.weight:.2f}"
 
 class ItemScenario(models.Model):
+    """A scenario an item is tagged with; like ItemInterest, an editor's tags survive scoring."""
+
     item = models.ForeignKey("content.Item", on_delete=models.CASCADE, related_name="scenario_tags")
     scenario = models.ForeignKey(Scenario, on_delete=models.CASCADE, related_name="item_tags")
     weight = models.FloatField()
+    origin = models.CharField(max_length=10, choices=list(TAG_ORIGINS.items()), default="lexicon")
     matched = models.JSONField(default=list, blank=True, verbose_name="命中的关键词")
 
     class Meta:

@@ -18,6 +18,8 @@ from rest_framework.settings import api_settings
 from rest_framework.views import APIView
 
 from content.api.serializers import ItemCardOut
+from content.constants import VISIBLE_STATUSES
+from content.moderation.visibility import content_epoch
 from content.selectors import items_in_order
 from guide.auth import token_user_with
 from guide.errors import error_response
@@ -36,13 +38,16 @@ TAXONOMY_TTL = 300  # seconds a newly (de)activated interest may take to be (un)
 
 
 def item_cards(item_ids: list[int]) -> dict[int, dict]:
-    """Rendered cards by item id: from the cache when fresh, else two queries for the rest."""
-    keys = {f"card:{pk}": pk for pk in item_ids}
+    """Rendered cards by item id: from the cache when fresh, else two queries for the rest.
+    Cards are kept per content epoch, so an item an editor took down has no card from the
+    next request on (and whatever shows cards leaves it out)."""
+    epoch = content_epoch()
+    keys = {f"card:{epoch}:{pk}": pk for pk in item_ids}
     cached = {keys[key]: card for key, card in cache.get_many(list(keys)).items()}
     missing = [pk for pk in item_ids if pk not in cached]
     if missing:
-        fresh = {item.pk: ItemCardOut(item).data for item in items_in_order(missing)}
-        cache.set_many({f"card:{pk}": card for pk, card in fresh.items()}, CARD_TTL)
+        fresh = {item.pk: ItemCardOut(item).data for item in items_in_order(missing) if item.status in VISIBLE_STATUSES}
+        cache.set_many({f"card:{epoch}:{pk}": card for pk, card in fresh.items()}, CARD_TTL)
         cached.update(fresh)
     return cached
 
@@ -241,7 +246,7 @@ class ListView(APIView):
         if period not in PERIODS:
             return error_response(400, "invalid_period", "period 应为 day 或 week。")
         name = _list_name(slug)
-        entries = list(current_entries(slug, period))
+        entries = current_entries(slug, period)
         cards = item_cards([e.item_id for e in entries])
         return Response({
             "slug": slug, "name": name, "period": period,

@@ -4,3 +4,11 @@ from django.apps import AppConfig
 class RecommenderConfig(AppConfig):
     name = "recommender"
     verbose_name = "推荐与榜单"
+
+    def ready(self) -> None:
+        from content.moderation.visibility import visibility_changed
+        from recommender.lists import lists_refresh_soon
+
+        # Editors' decisions reach the materialised lists at once (feeds and pools follow the
+        # content epoch by themselves).
+        visibility_changed.connect(lists_refresh_soon, dispatch_uid="recommender.lists_refresh_soon")

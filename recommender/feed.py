@@ -20,6 +20,7 @@ from django.core.cache import cache
 from django.utils import timezone
 
 from content.models import Item
+from content.moderation.visibility import EPOCH_KEY, content_epoch
 from interests.models import ItemInterest
 from interests.selectors import (
     engaged_items,
@@ -56,6 +57,7 @@ class FeedRequest:
     scenario: str = ""  # explicit scenario slug; otherwise inferred from the time
     now: datetime | None = None
     generation: int | None = None  # the shopper's feed generation, when already read
+    epoch: int | None = None  # the content epoch (editors' decisions), when already read
 
 
 @dataclass(frozen=True)
@@ -125,9 +127,11 @@ def feed_rendered_page(user_id: int | None, *, mode: str, interest: str, scenari
     # Missing from the cache, personalization_enabled answers (and fills it): a query, never a wrong answer.
     enabled = found.get(personalization_key(user_id)) if user_id else None
     personal = bool(user_id) and (enabled if enabled is not None else personalization_enabled(user_id))
+    epoch = found.get(EPOCH_KEY) or 0
     request = FeedRequest(user_id=user_id, personal=personal, mode=mode, interest=interest, scenario=scenario,
-                          now=timezone.now(), generation=found.get(_generation_key(user_id), 0))
-    head = None if cursor else _head_key(request)
+                          now=timezone.now(), generation=found.get(_generation_key(user_id), 0), epoch=epoch)
+    # A later page is kept for its feed, a first page for its head; both only within an epoch.
+    head = f"page@{epoch}" if cursor else _head_key(request)
     kept = found.get(slot)
     if kept is not None and kept[0] == head and kept[3] > time.time():
         return RenderedPage(personal, kept[1], kept[2], kept[4] if len(kept) > 4 else [])
@@ -149,7 +153,7 @@ def feed_page_keys(user_id: int | None, *, mode: str, interest: str, scenario: s
         slot = f"feed-rendered:{feed_id}:{offset}:{limit}"
     else:
         slot = f"feed-rendered-first:{user_id or '-'}:{mode}:{interest}:{scenario}:{limit}"
-    return [slot, personalization_key(user_id), _generation_key(user_id)] if user_id else [slot]
+    return [slot, EPOCH_KEY, personalization_key(user_id), _generation_key(user_id)] if user_id else [slot, EPOCH_KEY]
 
 
 def _generation_key(user_id: int | None) -> str:
@@ -168,14 +172,16 @@ def _read_cursor(cursor: str) -> tuple[str, int]:
 
 def _head_key(request: FeedRequest) -> str:
     """The first page's feed: per shopper and generation (or everyone, when not personal),
-    mode, circle, scenario and hour."""
+    mode, circle, scenario, hour and content epoch (an editor's decision shows at once)."""
     now = request.now or timezone.now()
+    epoch = request.epoch if request.epoch is not None else content_epoch()
     if request.personal:
         generation = request.generation if request.generation is not None else feed_generation(request.user_id)
         identity = f"{request.user_id}:{generation}"
     else:
         identity = "everyone"
-    return hashlib.sha1(f"{identity}|{request.mode}|{request.interest}|{request.scenario}|{now:%Y%m%d%H}".encode()).hexdigest()
+    key = f"{identity}|{request.mode}|{request.interest}|{request.scenario}|{now:%Y%m%d%H}|{epoch}"
+    return hashlib.sha1(key.encode()).hexdigest()
 
 
 def _cached_feed(request: FeedRequest) -> tuple[str, list[dict], float]:
@@ -234,8 +240,10 @@ def _candidates(request: FeedRequest, now: datetime, affinities: dict) -> dict:
 
 
 def _facts(signals: dict) -> tuple[dict[int, ItemFacts], dict[int, list[tuple[int, float]]]]:
-    """Worth, publication and main circle of each candidate, and all its interest tags."""
-    rows = Item.objects.filter(pk__in=signals).values_list("pk", "score__worth_score", "published_at")
+    """Worth, publication and main circle of each candidate, and all its interest tags.
+    Candidates that are no longer shown (taken down, merged, expired since their pool was
+    computed) get no facts and drop out."""
+    rows = pools.organic().filter(pk__in=signals).values_list("pk", "score__worth_score", "published_at")
     tags: dict[int, list[tuple[int, float]]] = {}
     circles: dict[int, tuple[str, str, float]] = {}
     for item_id, interest_id, weight, slug, name, parent in ItemInterest.objects.filter(item__in=signals).values_list(

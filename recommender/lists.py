@@ -16,7 +16,9 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from django.contrib.auth import get_user_model
+from django.core.cache import cache
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from content.constants import VISIBLE_STATUSES
@@ -81,8 +83,9 @@ def list_score(candidate: Candidate, period: str, now: datetime) -> tuple[float,
 
 def candidates_for(period: str, now: datetime) -> list[Candidate]:
     items = (
-        Item.objects.filter(status__in=VISIBLE_STATUSES, duplicate_of__isnull=True, sponsored=False,
-                            score__isnull=False, published_at__gte=now - WINDOW[period])
+        Item.objects.filter(Q(expires_at__isnull=True) | Q(expires_at__gt=now), status__in=VISIBLE_STATUSES,
+                            duplicate_of__isnull=True, sponsored=False, score__isnull=False,
+                            published_at__gte=now - WINDOW[period])
         .values_list("pk", "score__worth_score", "score__engagement", "published_at")
     )
     found = {pk: Candidate(pk, worth, engagement, published) for pk, worth, engagement, published in items}
@@ -115,6 +118,7 @@ def ranked(candidates: list[Candidate], slug: str, period: str, now: datetime,
 
 def lists_refresh(*, now: datetime | None = None) -> int:
     """Materialise every list (overall and each top level, today and this week)."""
+    cache.delete(REFRESH_QUEUED_KEY)  # changes from here on need another refresh
     now = now or timezone.now()
     slugs = [OVERALL, *Interest.objects.filter(parent__isnull=True, is_active=True).values_list("slug", flat=True)]
     overrides = list(ListOverride.objects.all())
@@ -124,6 +128,18 @@ def lists_refresh(*, now: datetime | None = None) -> int:
             applicable = [o for o in overrides if o.slug == slug and o.period in ("", period)]
             _store(slug, period, ranked(candidates, slug, period, now, applicable))
     return len(slugs) * len(PERIODS)
+
+
+REFRESH_QUEUED_KEY = "lists:refresh-queued"
+
+
+def lists_refresh_soon(**kwargs: object) -> None:
+    """Queue one refresh of every list (several decisions in a row share it): the receiver of
+    content's visibility_changed, sent after an editor's decision commits."""
+    from recommender.tasks import refresh_lists
+
+    if cache.add(REFRESH_QUEUED_KEY, 1, 60):
+        refresh_lists.apply_async(countdown=1)
 
 
 @transaction.atomic
@@ -139,11 +155,19 @@ def _store(slug: str, period: str, entries: list[tuple[int, float, dict, bool]])
     return snapshot
 
 
-def current_entries(slug: str, period: str):
-    """The current snapshot's entries with their items: one query."""
-    return (
-        WorthListEntry.objects.filter(worth_list__slug=slug, worth_list__period=period, worth_list__is_current=True)
+def current_entries(slug: str, period: str) -> list[WorthListEntry]:
+    """The current snapshot's entries that are still shown, ranked 1, 2, 3 … in order: one
+    query. An item taken down, merged or ended since the snapshot leaves the list at once
+    (the next refresh fills its place)."""
+    now = timezone.now()
+    entries = list(
+        WorthListEntry.objects.filter(worth_list__slug=slug, worth_list__period=period, worth_list__is_current=True,
+                                      item__status__in=VISIBLE_STATUSES, item__duplicate_of__isnull=True)
+        .filter(Q(item__expires_at__isnull=True) | Q(item__expires_at__gt=now))
         .select_related("worth_list")
         .order_by("rank")
     )
+    for rank, entry in enumerate(entries, start=1):
+        entry.rank = rank
+    return entries
 

@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from content.constants import VISIBLE_STATUSES
 from content.models import Item
+from content.moderation.visibility import content_epoch
 from interests.models import Interest, ItemInterest, ItemScenario, Scenario
 
 POOL_TTL = 600  # refreshed every 4 minutes by beat (pools_refresh); computed on demand without it
@@ -27,12 +28,17 @@ TRENDING_WINDOW = timedelta(days=3)
 
 
 def organic() -> QuerySet[Item]:
-    """Visible originals that are not sponsored, scored and recent: what organic feeds may show."""
-    return Item.objects.filter(status__in=VISIBLE_STATUSES, duplicate_of__isnull=True, sponsored=False,
-                               score__isnull=False, published_at__gte=timezone.now() - RECENT)
+    """Visible originals that are not sponsored, scored, recent and not expired: what organic
+    feeds may show."""
+    now = timezone.now()
+    return Item.objects.filter(Q(expires_at__isnull=True) | Q(expires_at__gt=now), status__in=VISIBLE_STATUSES,
+                               duplicate_of__isnull=True, sponsored=False, score__isnull=False,
+                               published_at__gte=now - RECENT)
 
 
 def _cached(key: str, compute: Callable[[], Any]) -> Any:
+    # Keyed by the content epoch: an editor's decision is in every pool computed after it.
+    key = f"{key}@{content_epoch()}"
     value = None if _refreshing else cache.get(key)
     if value is None:
         value = compute()
@@ -78,8 +84,10 @@ def _in_circle(items: QuerySet[Item], circle: str) -> QuerySet[Item]:
 
 def _organic_tags(tags: QuerySet) -> QuerySet:
     """Tag rows of organic items, as joins (the planner does better than with IN (subquery))."""
-    return tags.filter(item__status__in=VISIBLE_STATUSES, item__duplicate_of__isnull=True, item__sponsored=False,
-                       item__score__isnull=False, item__published_at__gte=timezone.now() - RECENT)
+    now = timezone.now()
+    return tags.filter(Q(item__expires_at__isnull=True) | Q(item__expires_at__gt=now),
+                       item__status__in=VISIBLE_STATUSES, item__duplicate_of__isnull=True, item__sponsored=False,
+                       item__score__isnull=False, item__published_at__gte=now - RECENT)
 
 
 def interest_pool(interest_id: int) -> list[tuple[int, float]]:

@@ -2,13 +2,15 @@
 
 from django.urls import path
 
-from recommender import brand_views, views
+from recommender import brand_views, overrides_views, views
 
 urlpatterns = [
     path("circles/", views.circles, name="circles"),
     path("circles/<slug:slug>/", views.circle, name="circle"),
     path("lists/", views.worth_list, name="lists-page"),
     path("lists/<slug:slug>/", views.worth_list, name="list-page"),
+    path("lists/<slug:slug>/overrides/", overrides_views.list_override_form, name="list-override-form"),
+    path("lists/overrides/<int:pk>/withdraw/", overrides_views.list_override_withdraw, name="list-override-withdraw"),
     path("how-it-works/", views.how_it_works, name="how-it-works"),
     path("brand/", brand_views.brand_home, name="brand-home"),
     path("brand/<slug:slug>/", brand_views.brand_overview, name="brand-overview"),

@@ -22,6 +22,7 @@ from recommender.context import known_scenario
 from recommender.feed import FEED_LENGTH, CursorError, FeedRequest, feed_page
 from recommender.lists import current_entries
 from recommender.models import OVERALL, PERIODS
+from recommender.overrides_views import list_editing
 from recommender.placements import placements_serve
 
 PAGE_SIZE = 20
@@ -203,8 +204,8 @@ def circle_worth_list(interest: Interest) -> list[dict]:
     """Today's 值得买 list of the circle: its own for a top level; for a child, the entries of
     its parent's list tagged with the child."""
     if interest.parent_id is None:
-        return list_cards(list(current_entries(interest.slug, "day")[:CIRCLE_LIST_LENGTH]))
-    entries = list(current_entries(interest.parent.slug, "day"))
+        return list_cards(current_entries(interest.slug, "day")[:CIRCLE_LIST_LENGTH])
+    entries = current_entries(interest.parent.slug, "day")
     tagged = set(ItemInterest.objects.filter(item_id__in=[e.item_id for e in entries], interest=interest)
                  .values_list("item_id", flat=True))
     return list_cards([e for e in entries if e.item_id in tagged][:CIRCLE_LIST_LENGTH])
@@ -221,15 +222,16 @@ def worth_list(request: HttpRequest, slug: str = OVERALL) -> HttpResponse:
     period, notice, status = requested or "day", "", 200
     if period not in PERIODS:
         requested, period, notice, status = "", "day", f"没有「{period[:20]}」这个周期，下面是今日榜。", 400
-    entries = list(current_entries(slug, period))
+    entries = current_entries(slug, period)
     if not entries and not requested:  # a quiet morning: the week's list rather than an empty page
-        entries = list(current_entries(slug, "week"))
+        entries = current_entries(slug, "week")
         period, notice = ("week", "今日榜暂时还没有内容，先看看本周榜。") if entries else (period, notice)
     return render(request, "recommender/lists.html", {
         "slug": slug, "name": names[slug], "period": period, "period_name": PERIODS[period], "periods": list(PERIODS.items()),
         "period_query": f"?period={period}" if requested else "",
         "menu": menu, "notice": notice,
         "entries": list_cards(entries), "updated_at": entries[0].worth_list.created_at if entries else None,
+        **list_editing(request, slug, period, entries),
     }, status=status)
 
 

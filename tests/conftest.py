@@ -30,6 +30,20 @@ def partner_api(partner) -> APIClient:
 
 
 @pytest.fixture
+def stored(partner, django_capture_on_commit_callbacks):
+    """Ingest and let the on-commit hand-off score in process, as the embedded default does."""
+    from content.ingest import items_ingest
+    from content.models import Item
+
+    def store(*items):
+        with django_capture_on_commit_callbacks(execute=True):
+            outcomes = items_ingest(source=partner[0], raw_items=list(items))
+        return [Item.objects.get(pk=o.id) for o in outcomes]
+
+    return store
+
+
+@pytest.fixture
 def alice(db):
     """Alice is a shopper."""
     return UserFactory(username="alice")

@@ -2,6 +2,8 @@
 
 from django.core.cache import cache
 from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
 
 from content.models import ScoringProfile
 from content.scoring.dimensions import DIMENSION_KEYS
@@ -47,10 +49,19 @@ def active_profile() -> ScoringProfile:
 @transaction.atomic
 def profile_create_version(*, values: dict, created_by=None) -> ScoringProfile:
     """Store `values` as a new profile version and make it the active one."""
-    latest = ScoringProfile.objects.select_for_update().order_by("-version").first()
+    profile = ScoringProfile(**values, created_by=created_by)
+    return profile_make_active(profile=profile, activated_by=created_by)
+
+
+@transaction.atomic
+def profile_make_active(*, profile: ScoringProfile, activated_by=None) -> ScoringProfile:
+    """Give the (new or draft) profile the next version number and make it the only active one."""
+    # Locking the active row serialises two activations racing for the same number.
+    list(ScoringProfile.objects.select_for_update().filter(is_active=True))
+    latest = ScoringProfile.objects.aggregate(v=Max("version"))["v"] or 0
     ScoringProfile.objects.filter(is_active=True).update(is_active=False)
-    profile = ScoringProfile.objects.create(
-        **values, version=(latest.version + 1) if latest else 1, is_active=True, created_by=created_by
-    )
+    profile.version, profile.is_active, profile.is_draft = latest + 1, True, False
+    profile.activated_at, profile.activated_by = timezone.now(), activated_by
+    profile.save()
     transaction.on_commit(lambda: cache.delete(CACHE_KEY))
     return profile

@@ -84,14 +84,14 @@ def _score_row(item: Item, result: ScoredText | Exception, facts: ItemFacts, pro
     else:
         scores, explanations, notes = result.scores, result.explanations, result.notes
         worth = worth_score(scores, profile.weights)
-        decision = decide(scores, worth, facts, _thresholds(profile))
+        decision = decide(scores, worth, facts, thresholds_of(profile))
     row = ItemScore(item=item, explanations=explanations, worth_score=worth, scorer_version=version,
                     profile_version=profile.version, scored_at=now, gate=decision.gate,
                     gate_reason=decision.reason, risk=decision.risk, notes=notes, **scores)
     return row, decision
 
 
-def _thresholds(profile: ScoringProfile) -> Thresholds:
+def thresholds_of(profile: ScoringProfile) -> Thresholds:
     return Thresholds(profile.approve_min_worth, profile.approve_min_reliability, profile.approve_min_objectivity,
                       profile.reject_max_relevance, profile.reject_max_objectivity)
 

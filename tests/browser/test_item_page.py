@@ -119,16 +119,16 @@ def test_a_shopper_complains_about_an_item_and_follows_it_up(shopper, demo, new_
     page.goto(item_path(item))
     reason = '标题写“全网最低”，其实别家更便宜 <script>alert("xss")</script>'
 
-    page.get_by_text("我要投诉 / 申诉").click()
-    page.get_by_label("投诉", exact=True).check()
-    page.get_by_label("问题（投诉时选择）").select_option(label="价格不实")
-    page.get_by_label("理由（最多 500 字）").fill(reason)
+    page.get_by_text("我要举报 / 申诉").click()
+    page.get_by_label("举报", exact=True).check()
+    page.get_by_label("原因（举报时选择）").select_option(label="虚假或不实信息")
+    page.get_by_label("说明（最多 500 字）").fill(reason)
     page.get_by_role("button", name="提交").click()
 
     assert Feedback.objects.filter(user=shopper, item=item).count() == 1
     page.goto(page_built("my-feedback"))
     expect(page.get_by_text(reason)).to_be_visible()
-    expect(page.get_by_text("价格不实").first).to_be_visible()
+    expect(page.get_by_text("虚假或不实信息").first).to_be_visible()
     screenshot(page, "my-feedback")
 
 

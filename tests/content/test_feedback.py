@@ -29,7 +29,7 @@ def erin_at_the_desk(erin):
 
 
 def complain(client, item, **fields):
-    data = {"kind": "complaint", "category": "wrong_price", "reason": "标的到手价 899，点进去是 1299。", **fields}
+    data = {"kind": "complaint", "category": "fake", "reason": "标的到手价 899，点进去是 1299。", **fields}
     return client.post(f"/items/{item.pk}/feedback/", data)
 
 
@@ -39,15 +39,15 @@ def test_a_signed_in_shopper_files_a_complaint_and_sees_it_open(client, alice, i
     assert response.status_code == 302 and response["Location"] == "/me/feedback/"
     feedback = Feedback.objects.get()
     assert (feedback.user, feedback.item, feedback.kind, feedback.category, feedback.status) == (
-        alice, item, "complaint", "wrong_price", "open")
+        alice, item, "complaint", "fake", "open")
     html = client.get("/me/feedback/").content.decode()
-    assert "已提交投诉" in html and "标的到手价 899，点进去是 1299。" in html and "待处理" in html and "价格不实" in html
+    assert "已提交举报" in html and "标的到手价 899，点进去是 1299。" in html and "待处理" in html and "虚假或不实信息" in html
     assert "正在处理中" in client.get(f"/items/{item.pk}/").content.decode()  # no second form
 
 
 def test_an_appeal_is_filed_without_a_complaint_category(client, alice, item):
     client.force_login(alice)
-    complain(client, item, kind="appeal", category="plagiarism", reason="我是原作者，这不是抄袭。")
+    complain(client, item, kind="appeal", category="duplicate", reason="我是原作者，这不是抄袭。")
     assert Feedback.objects.get().kind == "appeal" and Feedback.objects.get().category == "other"
 
 
@@ -55,8 +55,8 @@ def test_an_appeal_is_filed_without_a_complaint_category(client, alice, item):
     ({"reason": ""}, "请写下理由。"),
     ({"reason": "   \n "}, "请写下理由。"),
     ({"reason": "太" * 501}, "理由最多 500 字。"),
-    ({"kind": "rant"}, "请选择投诉或申诉。"),
-    ({"category": "vibes"}, "请选择问题类型。"),
+    ({"kind": "rant"}, "请选择举报或申诉。"),
+    ({"category": "vibes"}, "请选择原因。"),
 ])
 def test_a_wrong_form_gets_400_and_a_readable_message_on_the_page(client, alice, item, fields, message):
     client.force_login(alice)
@@ -92,7 +92,7 @@ def test_signed_out_shoppers_are_sent_to_sign_in_and_back(client, item):
     assert response.status_code == 302 and response["Location"] == f"/accounts/login/?next=/items/{item.pk}/"
     assert client.get("/me/feedback/")["Location"] == "/accounts/login/?next=/me/feedback/"
     assert not Feedback.objects.exists()
-    assert "后可以投诉" in client.get(f"/items/{item.pk}/").content.decode()
+    assert "后可以举报" in client.get(f"/items/{item.pk}/").content.decode()
 
 
 def test_hidden_items_take_no_feedback(client, alice):

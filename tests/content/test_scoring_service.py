@@ -26,18 +26,6 @@ SPAM = raw_item(2, title="加我微信", body="兼职日结，加V了解，躺�
                 brand="", product="", author=None)
 
 
-@pytest.fixture
-def stored(partner, django_capture_on_commit_callbacks):
-    """Ingest and let the on-commit hand-off score in process, as the embedded default does."""
-
-    def store(*items):
-        with django_capture_on_commit_callbacks(execute=True):
-            outcomes = items_ingest(source=partner[0], raw_items=list(items))
-        return [Item.objects.get(pk=o.id) for o in outcomes]
-
-    return store
-
-
 def test_an_ingested_item_gets_all_twelve_scores_with_explanations(stored):
     [item] = stored(GOOD_REVIEW)
     score = ItemScore.objects.get(item=item)

@@ -196,7 +196,7 @@ def test_the_export_holds_everything_about_me(api, alice, camping, blind_box):
     Vote.objects.create(user=alice, item=camping, value=1)
     Vote.objects.create(user=alice, item=blind_box, value=-1)
     Favorite.objects.create(user=alice, item=camping)
-    Feedback.objects.create(user=alice, item=blind_box, kind="complaint", category="undisclosed_ad",
+    Feedback.objects.create(user=alice, item=blind_box, kind="complaint", category="advertorial",
                             reason="测评里全是购买链接，没有标广告", status="answered", answer="已核实，补上了广告标注。",
                             answered_at=timezone.now())
     Feedback.objects.create(user=alice, item=camping, kind="appeal", category="other", reason="我的笔记被误判为广告")
@@ -211,7 +211,7 @@ def test_the_export_holds_everything_about_me(api, alice, camping, blind_box):
     assert all(v["at"] for v in data["votes"])
     assert [f["item"] for f in data["favorites"]] == [camping.pk] and data["favorites"][0]["at"]
     complaint, appeal = data["feedback"]
-    assert complaint == {"item": blind_box.pk, "kind": "投诉", "category": "广告未标注",
+    assert complaint == {"item": blind_box.pk, "kind": "举报", "category": "软文 / 未标注的推广",
                          "reason": "测评里全是购买链接，没有标广告", "status": "已答复",
                          "created_at": complaint["created_at"], "answer": "已核实，补上了广告标注。",
                          "answered_at": complaint["answered_at"]}
@@ -227,7 +227,7 @@ def test_erasing_my_account_removes_my_events_votes_favourites_and_feedback_but_
     for user in (alice, bob):
         Vote.objects.create(user=user, item=camping, value=1)
         Favorite.objects.create(user=user, item=camping)
-        Feedback.objects.create(user=user, item=camping, reason="价格写错了", category="wrong_price")
+        Feedback.objects.create(user=user, item=camping, reason="价格写错了", category="fake")
     api.force_authenticate(alice)
     assert api.delete("/api/v1/me/", {}, format="json").status_code == 400  # needs confirmation
     assert api.delete("/api/v1/me/", {"confirm": True}, format="json").status_code == 204

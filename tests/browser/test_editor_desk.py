@@ -1,0 +1,132 @@
+"""Erin, an editor, works the queue with the keyboard, pins a list entry, and what visitors see
+follows each step: the feed, the list and the public transparency log."""
+
+import pytest
+from playwright.sync_api import expect
+
+from content.models import AuditRecord, Item
+from interests.models import ItemInterest
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def editor(demo):
+    from django.contrib.auth.models import Group
+
+    from tests.factories import UserFactory
+
+    erin = UserFactory(username="erin")
+    erin.groups.add(Group.objects.get(name="editors"))
+    return erin
+
+
+def visitor_feed(page) -> set[int]:
+    body = page.request.get("/api/v1/feed/?limit=50").json()
+    return {entry["item"]["id"] for entry in body["results"]}
+
+
+def selected_id(page) -> int:
+    return int(page.locator(".queue-row.selected").get_attribute("data-item"))
+
+
+def panel(page):
+    return page.locator(".decision-panel.selected")
+
+
+def test_an_editor_works_the_queue_with_the_keyboard_and_visitors_see_each_step(editor, demo, new_page, screenshot):
+    pending = Item.objects.filter(status="pending").count()
+    assert pending >= 5, "the demo slice leaves borderline items for editors"
+    target = demo.approved().first()  # the original a duplicate is merged into
+    page = new_page(user=editor)
+    visitor = new_page()
+    page.goto("/desk/")
+    expect(page.get_by_role("heading", level=2).first).to_be_visible()
+    expect(page.locator(".queue-row")).to_have_count(min(pending, 50))
+    screenshot(page, "desk-queue")
+
+    approved = selected_id(page)
+    page.keyboard.press("a")
+    expect(page.locator(".messages")).to_contain_text(f"已通过：内容 {approved}")
+    assert Item.objects.get(pk=approved).status == "approved"
+    visitor.goto("/")
+    assert approved in visitor_feed(visitor)
+
+    rejected = selected_id(page)
+    assert rejected != approved
+    page.keyboard.press("r")
+    reason = panel(page).get_by_label("拒绝原因")
+    expect(reason).to_be_focused()
+    reason.select_option("advertorial")
+    reason.press("Enter")
+    expect(page.locator(".messages")).to_contain_text(f"已拒绝：内容 {rejected}")
+    assert Item.objects.get(pk=rejected).moderation_reason == "advertorial"
+
+    merged = selected_id(page)
+    page.keyboard.press("m")
+    merge_into = panel(page).get_by_label("合并到内容 #")
+    expect(merge_into).to_be_focused()
+    merge_into.fill(str(target.pk))
+    merge_into.press("Enter")
+    expect(page.locator(".messages")).to_contain_text(f"已合并为重复：内容 {merged}")
+    assert Item.objects.get(pk=merged).duplicate_of_id == target.pk
+
+    retagged = selected_id(page)
+    page.keyboard.press("t")
+    interests = panel(page).get_by_label("兴趣")
+    expect(interests).to_be_focused()
+    interests.fill("coffee")
+    interests.press("Enter")
+    expect(page.locator(".messages")).to_contain_text(f"已修改标签：内容 {retagged}")
+    assert set(ItemInterest.objects.filter(item_id=retagged).values_list("interest__slug", flat=True)) == {"coffee", "food"}
+
+    # The next one to feature: a pending item that has not ended (an ended deal leaves feeds).
+    featured = (Item.objects.filter(status="pending", expires_at__isnull=True).exclude(pk__in=[approved, rejected, merged, retagged])
+                .values_list("pk", flat=True).first())
+    page.locator(f"#row-{featured} .row-link").click()
+    assert selected_id(page) == featured
+    rows = [int(r) for r in page.locator(".queue-row").evaluate_all("rows => rows.map(r => r.dataset.item)")]
+    away, back = ("k", "j") if rows.index(featured) > 0 else ("j", "k")
+    page.keyboard.press(away)
+    assert selected_id(page) != featured
+    page.keyboard.press(back)
+    assert selected_id(page) == featured
+    page.keyboard.press("f")
+    expect(page.locator(".messages")).to_contain_text(f"已精选：内容 {featured}")
+    assert Item.objects.get(pk=featured).status == "featured"
+
+    visitor.goto("/")
+    shown = visitor_feed(visitor)
+    assert rejected not in shown and merged not in shown and featured in shown
+
+    page.goto("/lists/")
+    editing = page.locator(".list-editing")
+    editing.locator("summary").click()
+    editing.get_by_label("内容 #").fill(str(featured))
+    editing.get_by_label("公开说明").fill("编辑精选：实测详细")
+    editing.get_by_role("button", name="提交").click()
+    expect(page.locator(".messages")).to_contain_text("已调整榜单")
+    visitor.goto("/lists/")
+    first = visitor.locator(".list-cards .card").first
+    expect(first).to_have_attribute("data-item-id", str(featured))
+    expect(first.locator(".pinned-label")).to_be_visible()
+    screenshot(visitor, "list-with-editor-pin")
+
+    visitor.goto("/transparency/")
+    log = visitor.locator("ol.transparency")
+    for text in ("移除", "合并为重复内容", "编辑精选", "榜单置顶", "软文"):
+        expect(log).to_contain_text(text)
+    expect(log).not_to_contain_text("erin")
+    screenshot(visitor, "transparency-log")
+    assert AuditRecord.objects.filter(actor_name="erin").count() == 6
+
+    page.goto("/desk/audit/")
+    expect(page.locator("table.audit tbody tr")).to_have_count(6)
+    screenshot(page, "desk-audit")
+
+
+def test_a_shopper_who_opens_the_desk_is_refused(demo, shopper, new_page):
+    page = new_page(user=shopper)
+    response = page.goto("/desk/")
+    assert response.status == 403
+    expect(page.get_by_role("heading", name="没有权限")).to_be_visible()
