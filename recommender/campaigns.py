@@ -10,6 +10,7 @@ campaign: a deal (an offer of the brand's product) or an item its source already
 promotion, of the campaign's brand; a shopper's review, note, article or video that mentions the
 brand is never eligible, so organic opinion never becomes sponsored."""
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -145,8 +146,8 @@ def campaign_validate(*, name: str, starts_on: date, ends_on: date, daily_impres
 
 @transaction.atomic
 def campaign_create(*, brand: Brand, name: str, starts_on: date, ends_on: date, daily_impression_cap: int = 1000,
-                    frequency_cap: int = 3, interests: list[Interest] = (), scenarios: list[Scenario] = (),
-                    items: list[Item] = ()) -> Campaign:
+                    frequency_cap: int = 3, interests: Sequence[Interest] = (), scenarios: Sequence[Scenario] = (),
+                    items: Sequence[Item] = ()) -> Campaign:
     """A campaign with its explicitly chosen items (each must be eligible) and proposals for the
     brand's other eligible items, which wait for an editor."""
     campaign_validate(name=name, starts_on=starts_on, ends_on=ends_on, daily_impression_cap=daily_impression_cap,

@@ -247,3 +247,10 @@ def test_erin_confirms_a_proposed_item_and_alice_cannot(api, erin, alice, narwal
     response = api.post(f"/api/v1/campaign-proposals/{entry.pk}/decision/", {"decision": "confirm"}, format="json")
     assert response.status_code == 200 and response.json()["state"] == "confirmed"
     assert api.get("/api/v1/campaign-proposals/").json()["results"] == []
+
+
+def test_the_campaign_list_costs_the_same_queries_for_one_campaign_or_ten(narwal_api, narwal, django_assert_max_num_queries):
+    for n in range(10):
+        running(narwal, [deal("云鲸", "robot-vacuums", "appliances")], name=f"活动 {n}")
+    with django_assert_max_num_queries(9):
+        assert len(narwal_api.get(CAMPAIGNS).json()["results"]) == 10
