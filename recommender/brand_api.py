@@ -8,6 +8,7 @@ from typing import Any
 
 from django.db.models import Prefetch, QuerySet
 from django.http import HttpResponse
+from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
 from rest_framework import serializers
 from rest_framework.negotiation import BaseContentNegotiation
@@ -132,11 +133,12 @@ class BrandCampaignsView(BrandAPIView):
     """GET: the brand's campaigns. POST: a new campaign (items must be the brand's own deals or
     promotions; the brand's other eligible items are proposed to editors)."""
 
+    @extend_schema(operation_id="brand_campaigns_list", responses={200: OpenApiTypes.OBJECT})
     def get(self, request: Request) -> Response:
         campaigns = described_campaigns(Campaign.objects.filter(brand_id=request.auth.brand_id))
         return Response({"brand": request.auth.brand.name, "results": [campaign_out(c, request) for c in campaigns]})
 
-    @extend_schema(request=CampaignIn)
+    @extend_schema(operation_id="brand_campaigns_create", request=CampaignIn, responses={201: OpenApiTypes.OBJECT})
     def post(self, request: Request) -> Response:
         given = CampaignIn(data=request.data)
         given.is_valid(raise_exception=True)
@@ -159,11 +161,12 @@ class BrandCampaignsView(BrandAPIView):
 class BrandCampaignView(BrandAPIView):
     """GET: one of the brand's campaigns. PATCH: change its name, dates, caps or pause it."""
 
+    @extend_schema(operation_id="brand_campaign_retrieve", responses={200: OpenApiTypes.OBJECT})
     def get(self, request: Request, pk: int) -> Response:
         campaign = self.own_campaign(request, pk)
         return Response(campaign_out(campaign, request)) if campaign else not_found()
 
-    @extend_schema(request=CampaignChangeIn)
+    @extend_schema(operation_id="brand_campaign_update", request=CampaignChangeIn, responses={200: OpenApiTypes.OBJECT})
     def patch(self, request: Request, pk: int) -> Response:
         campaign = self.own_campaign(request, pk)
         if campaign is None:
@@ -184,7 +187,7 @@ class BrandCampaignStatsView(BrandAPIView):
     """Totals, a zero-filled time series, an optional breakdown (cells under 5 shoppers
     suppressed), CTR and click-out rate, and the previous period; `format=csv` for a file."""
 
-    @extend_schema(parameters=[
+    @extend_schema(operation_id="brand_campaign_stats", responses={200: OpenApiTypes.OBJECT}, parameters=[
         *STATS_PARAMETERS, OpenApiParameter("breakdown", str, enum=list(BREAKDOWNS)),
         OpenApiParameter("compare", str, enum=list(COMPARES)), OpenApiParameter("format", str, enum=["json", "csv"]),
     ])
@@ -208,7 +211,7 @@ class BrandMentionsView(BrandAPIView):
     """Organic items naming the brand: count, sentiment, worth, share of voice by interest and
     platform, the most positive and negative."""
 
-    @extend_schema(parameters=STATS_PARAMETERS)
+    @extend_schema(operation_id="brand_mentions", parameters=STATS_PARAMETERS, responses={200: OpenApiTypes.OBJECT})
     def get(self, request: Request) -> Response:
         try:
             query = stats_query(request.query_params, time_only=True)
@@ -237,6 +240,7 @@ class CampaignProposalsView(APIView):
 
     permission_classes = [IsAuthenticated, IsEditor]
 
+    @extend_schema(responses={200: OpenApiTypes.OBJECT})
     def get(self, request: Request) -> Response:
         return Response({"results": [proposal_out(e) for e in proposals_pending()[:200]]})
 
@@ -246,7 +250,8 @@ class CampaignProposalDecisionView(APIView):
 
     permission_classes = [IsAuthenticated, IsEditor]
 
-    @extend_schema(request=inline_serializer("ProposalDecisionIn", {"decision": serializers.ChoiceField(["confirm", "reject"])}))
+    @extend_schema(request=inline_serializer("ProposalDecisionIn", {"decision": serializers.ChoiceField(["confirm", "reject"])}),
+                   responses={200: OpenApiTypes.OBJECT})
     def post(self, request: Request, pk: int) -> Response:
         entry = CampaignItem.objects.select_related("campaign__brand", "item__source").filter(pk=pk).first()
         if entry is None:
