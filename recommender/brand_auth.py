@@ -6,7 +6,6 @@ from typing import Any
 
 from django.contrib.auth.models import AnonymousUser
 from django.utils import timezone
-from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from rest_framework.exceptions import AuthenticationFailed
 from rest_framework.permissions import BasePermission
 from rest_framework.request import Request
@@ -50,13 +49,3 @@ class BrandKeyThrottle(SimpleRateThrottle):
             return None
         return self.cache_format % {"scope": self.scope, "ident": request.auth.pk}
 
-
-class BrandKeyScheme(OpenApiAuthenticationExtension):
-    """The brand key in the API schema (/api/schema/, /api/docs/)."""
-
-    target_class = BrandKeyAuthentication
-    name = "brandKey"
-
-    def get_security_definition(self, auto_schema: Any) -> dict:
-        return {"type": "apiKey", "in": "header", "name": "Authorization",
-                "description": "品牌 API 密钥：`Token gb_…`（manage.py create_brand_key 或品牌后台的 API 密钥页）"}
