@@ -21,6 +21,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from content.models import Item
+from content.moderation.visibility import visibility_changed_after_commit
 from interests.models import Interest, Scenario
 from recommender.brands import brand_names_q
 from recommender.models import Brand, Campaign, CampaignItem
@@ -225,23 +226,20 @@ def sponsorship_sync(*, today: date | None = None) -> int:
     to_apply = [pk for pk, item, sponsored, applied in running
                 if not applied and (not sponsored or item in applied_items)]
     CampaignItem.objects.filter(pk__in=to_apply).update(applied=True)
-    changed = Item.objects.filter(pk__in=CampaignItem.objects.filter(pk__in=[p for p, *_ in running], applied=True)
-                                  .values("item_id"), sponsored=False).update(sponsored=True)
+    ours = CampaignItem.objects.filter(pk__in=[p for p, *_ in running], applied=True).values("item_id")
+    flagged = list(Item.objects.filter(pk__in=ours, sponsored=False).values_list("pk", flat=True))
+    Item.objects.filter(pk__in=flagged).update(sponsored=True)
     ended = CampaignItem.objects.filter(applied=True).exclude(pk__in=[p for p, *_ in running])
     released = set(ended.values_list("item_id", flat=True)) - running_items
     ended.update(applied=False)
-    changed += Item.objects.filter(pk__in=released, sponsored=True).update(sponsored=False)
+    cleared = list(Item.objects.filter(pk__in=released, sponsored=True).values_list("pk", flat=True))
+    Item.objects.filter(pk__in=cleared).update(sponsored=False)
     campaigns_changed()
-    if changed:
-        transaction.on_commit(_lists_refresh_soon)
-    return changed
-
-
-def _lists_refresh_soon() -> None:
-    """A newly sponsored item must leave the 值得买 lists now, not at the next quarter hour."""
-    from recommender.tasks import refresh_lists
-
-    refresh_lists.delay()
+    if flagged or cleared:
+        # Feeds, pools and cards are keyed by the content epoch: the next request sees the
+        # item as sponsored (or organic again), and the 值得买 lists are refreshed at once.
+        visibility_changed_after_commit(flagged + cleared)
+    return len(flagged) + len(cleared)
 
 
 def campaign_days(campaign: Campaign) -> int:

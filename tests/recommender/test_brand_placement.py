@@ -233,3 +233,13 @@ def test_a_source_flagged_item_alice_hid_is_not_placed_in_her_feed(api, alice, c
     api.force_authenticate(alice)
     assert sponsored_ids(api) == []
 
+
+
+def test_a_feed_cached_before_the_campaign_started_no_longer_ranks_its_item(api, narwal, narwal_deal,
+                                                                              django_capture_on_commit_callbacks):
+    client = visitor()
+    assert narwal_deal.pk in {r["item"]["id"] for r in rows(client) if not r["sponsored"]}  # organic, cached
+    with django_capture_on_commit_callbacks(execute=True):
+        running(narwal, [narwal_deal])
+    results = rows(client)
+    assert [(n, r["sponsored"]) for n, r in enumerate(results) if r["item"]["id"] == narwal_deal.pk] == [(SLOT, True)]
