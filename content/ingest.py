@@ -12,7 +12,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db import IntegrityError, OperationalError, transaction
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils import timezone
 
 from content.authors import authors_upsert
@@ -134,6 +134,14 @@ def _too_slow() -> TemporarilyUnavailable:
     )
 
 
+def editor_set_fields(item: Item) -> tuple[str, ...]:
+    """Fields an editor's decision set on this item, which a source's update leaves alone: the
+    sponsorship label once an editor has decided on the item, and an end an editor confirmed."""
+    if item.moderated_at is None:
+        return ()
+    return ("sponsored", "expires_at") if item.moderation_reason == "expired" else ("sponsored",)
+
+
 def _printable(value: Any) -> str | None:
     if isinstance(value, int) and not isinstance(value, bool):
         return str(value)
@@ -247,9 +255,13 @@ class _Plan:
 
     def _update(self, item: Item, draft: ItemDraft) -> bool:
         fields = self._fields(draft)
+        for name in editor_set_fields(item):  # the source does not undo an editor's decision
+            fields.pop(name, None)
         changed = [name for name, value in fields.items() if getattr(item, name) != value]
         for name in changed:
             setattr(item, name, fields[name])
+        if changed:  # a decision taken on what the item said before is now stale (409)
+            item.version = F("version") + 1
         if any(name in TEXT_FIELDS for name in changed):
             print_ = fingerprint(item.title, item.body_text)
             item.fingerprint, item.content_hash = print_.signature, print_.content_hash
@@ -273,7 +285,7 @@ class _Plan:
         if self.changed:
             for item in self.changed.values():
                 item.updated_at = now
-            fields = [*UPDATABLE_FIELDS, "fingerprint", "content_hash", "updated_at"]
+            fields = [*UPDATABLE_FIELDS, "fingerprint", "content_hash", "updated_at", "version"]
             Item.objects.bulk_update(sorted(self.changed.values(), key=lambda item: item.pk), fields)
         ItemBand.objects.filter(item__in=[item for item, _ in self.rebanded]).delete()
         # Only originals are indexed: a copy is always found through its original, and this

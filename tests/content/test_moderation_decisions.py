@@ -2,6 +2,8 @@
 they take effect at once on every surface, they are audited, and a stale or impossible
 decision is refused without changing anything."""
 
+from datetime import timedelta
+
 import pytest
 from django.contrib.auth.models import Group
 from django.core.management import call_command
@@ -308,3 +310,21 @@ def test_a_report_settled_by_a_rejection_is_answered(decide, alice):
     decide(item, "reject", reason="advertorial")
     feedback = Feedback.objects.get(item=item)
     assert feedback.status == "answered" and "软文" in feedback.answer
+
+
+def test_a_sources_update_does_not_undo_an_editors_decision_and_makes_an_older_decision_stale(stored, decide, partner):
+    from content.ingest import items_ingest
+
+    from django.utils import timezone
+
+    deal = raw_item(8, kind="deal", sponsored=False, expires_at=(timezone.now() + timedelta(days=10)).isoformat())
+    [item] = stored(deal)
+    assert decide(item, "sponsor").status_code == 200
+    assert decide(item, "expire").status_code == 200
+    item.refresh_from_db()
+    seen_version, ended_at = item.version, item.expires_at
+    items_ingest(source=partner[0], raw_items=[{**deal, "body": deal["body"] + "<p>补货了！</p>"}])
+    item.refresh_from_db()
+    assert item.sponsored and item.expires_at == ended_at and "补货了" in item.body_text
+    assert item.version == seen_version + 1
+    assert decide(item, "feature", version=seen_version).status_code == 409
