@@ -313,9 +313,9 @@ def test_a_report_settled_by_a_rejection_is_answered(decide, alice):
 
 
 def test_a_sources_update_does_not_undo_an_editors_decision_and_makes_an_older_decision_stale(stored, decide, partner):
-    from content.ingest import items_ingest
-
     from django.utils import timezone
+
+    from content.ingest import items_ingest
 
     deal = raw_item(8, kind="deal", sponsored=False, expires_at=(timezone.now() + timedelta(days=10)).isoformat())
     [item] = stored(deal)
