@@ -28,7 +28,7 @@ from django.db import connection
 from django.utils import timezone
 
 from guide.benchserver import gunicorn
-from guide.tooling.processes import CeleryProcess, RedisServer, Supervisor, database_url
+from guide.tooling.processes import CeleryProcess, RedisServer, Supervisor, database_url, wait_for
 
 DEMO = Path(settings.BASE_DIR) / "content" / "demo" / "demo_items.jsonl"
 STACK_ENV = {"SCORING_TIME_LIMIT": "8", "SCORING_RELAY_SECONDS": "2", "RETRY_AFTER_SECONDS": "2",
@@ -101,6 +101,26 @@ class Stack:
 
     def __exit__(self, *exc: object) -> None:
         self._exit.close()
+
+    def quiesce(self, *, timeout: float = 60) -> None:
+        """Nothing scheduled, queued or running (beat stopped, Redis emptied, the worker idle),
+        so that the database can be reset under it; resume() undoes it."""
+        from celery import Celery
+
+        self.beat.stop()
+        self.redis.flush()
+        inspect = Celery("chaos-control", broker=self.redis.url, set_as_current=False).control.inspect(timeout=1)
+
+        def idle() -> bool:
+            replies = [inspect.active(), inspect.reserved()]
+            return all(reply is not None and not any(reply.values()) for reply in replies)
+
+        wait_for(idle, timeout=timeout, what="the worker to finish its tasks", every=0.5)
+        self.redis.flush()
+
+    def resume(self) -> None:
+        if not self.beat.alive():
+            self.beat.start(wait=False)
 
     def request(self, method: str, path: str, body: Any = None, token: str = "") -> Answer:
         conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)

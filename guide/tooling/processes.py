@@ -98,6 +98,7 @@ class CeleryProcess:
         self.kind, self.env, self.log_path, self.concurrency = kind, env, log_path, concurrency
         self.process: subprocess.Popen | None = None
         self.log_offset = 0
+        self.wanted = False  # started and not stopped on purpose: its supervisor keeps it up
 
     def command(self) -> list[str]:
         base = [sys.executable, "-m", "celery", "-A", "guide", self.kind, "-l", "info"]
@@ -107,6 +108,7 @@ class CeleryProcess:
                 "--without-gossip", "--without-mingle"]
 
     def start(self, *, wait: bool = True) -> None:
+        self.wanted = True
         self.log_offset = self.log_path.stat().st_size if self.log_path.exists() else 0
         log = self.log_path.open("ab")
         self.process = subprocess.Popen(self.command(), cwd=settings.BASE_DIR, env=self.env, stdout=log, stderr=log,
@@ -130,6 +132,7 @@ class CeleryProcess:
             self.process.wait()
 
     def stop(self) -> None:
+        self.wanted = False
         if self.alive():
             os.killpg(self.process.pid, signal.SIGTERM)
             try:
@@ -162,6 +165,6 @@ class Supervisor:
     def _watch(self) -> None:
         while not self._stopping.wait(self.every):
             for process in self.processes:
-                if process.process is not None and not process.alive():
+                if process.wanted and not process.alive():
                     process.start(wait=False)
                     self.restarts[process.kind] += 1

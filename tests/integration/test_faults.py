@@ -36,11 +36,13 @@ def stack(django_db_setup, django_db_blocker, tmp_path_factory) -> Iterator[Stac
 
 @pytest.fixture
 def live(stack: Stack, transactional_db, django_db_serialized_rollback) -> Iterator[Stack]:
-    """The running stack, seeing this test's committed rows; its Redis emptied afterwards."""
+    """The running stack, seeing this test's committed rows. Quiet afterwards (no task queued
+    or running, beat stopped), so that nothing writes while the database is reset."""
     if not stack.redis.answers():
         stack.redis.start()
+    stack.resume()
     yield stack
-    stack.redis.flush()
+    stack.quiesce()
 
 
 def clear_answers(row: Row) -> None:
@@ -53,14 +55,16 @@ def test_with_redis_stopped_ingest_events_and_pages_answer_and_nothing_is_lost(l
     row = redis_stopped(live)
     assert set(row.statuses()) <= {200, 202}, row.seen
     assert row.lost == {"items": 0, "events": 0}
-    assert row.recovery_seconds < 60  # relay every 2 s here; the worker reconnects with backoff
+    # relay every 2 s here; bounded generously: a worker that exited with Redis restarts and
+    # loads its models first, which takes half a minute on a busy 2-core machine
+    assert row.recovery_seconds < 120
 
 
 def test_a_worker_killed_mid_batch_loses_nothing_and_scores_nothing_twice(live):
     row = worker_killed(live)
     assert row.seen == {"ingest": {202: 3}}
     assert row.lost == {"items": 0, "items scored twice": 0}
-    assert row.recovery_seconds < 90  # restart plus the killed batch's claim (time limit + 10 s)
+    assert row.recovery_seconds < 120  # restart, then the killed batch's claim (time limit + 10 s)
 
 
 def test_terminated_database_connections_are_503s_with_retry_after_and_lose_nothing(live):
