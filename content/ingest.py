@@ -260,7 +260,7 @@ class _Plan:
         changed = [name for name, value in fields.items() if getattr(item, name) != value]
         for name in changed:
             setattr(item, name, fields[name])
-        if changed:  # a decision taken on what the item said before is now stale (409)
+        if changed and item.pk is not None:  # a decision taken on what it said before is now stale (409)
             item.version = F("version") + 1
         if any(name in TEXT_FIELDS for name in changed):
             print_ = fingerprint(item.title, item.body_text)

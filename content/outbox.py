@@ -7,6 +7,8 @@ fail (Redis down): ingest still answers 202, and the relay (beat, every 30 s) ha
 waits as soon as the broker is back, as does a partner re-sending the same batch.
 
 Claims keep the relay and the sweep from queueing an item whose message is still on its way:
+- stored: claimed for a minute inside the ingest transaction, so the relay never sees it
+  committed and unclaimed before its publish (a big batch commits seconds after its rows);
 - published: each item is claimed in the cache for QUEUED_CLAIM_SECONDS (30 min), longer than
   a deep backlog waits;
 - started: the worker re-claims its batch for SCORING_TIME_LIMIT + 10 s, the longest it may
@@ -40,6 +42,7 @@ logger = logging.getLogger(__name__)
 
 SCORING_BATCH = 100
 QUEUED_CLAIM_SECONDS = 30 * 60
+PUBLISHING_CLAIM_SECONDS = 60
 RELAY_LIMIT = 5000  # items per relay run (50 tasks)
 SWEEP_GRACE = timedelta(minutes=2)
 CLAIM_PREFIX = "scoring-claim:"
@@ -71,7 +74,7 @@ def scoring_publish(*, item_ids: Iterable[int], skip_claimed: bool = False) -> i
         batch = ids[start : start + SCORING_BATCH]
         if not skip_claimed:  # new or changed: sent whatever an older claim says
             # Claimed before publishing: a fast worker may finish (and drop them) before delay() returns.
-            scoring_claim(item_ids=batch)
+            scoring_claim(item_ids=batch, seconds=QUEUED_CLAIM_SECONDS)
         try:
             score_items.delay(batch, queued_at=timezone.now().isoformat())
         except BROKER_ERRORS as exc:
@@ -83,10 +86,11 @@ def scoring_publish(*, item_ids: Iterable[int], skip_claimed: bool = False) -> i
     return published
 
 
-def scoring_claim(*, item_ids: Iterable[int]) -> None:
-    """Claim items about to be published, from inside the transaction that stores them: once
-    it commits, the relay must not take them for items whose publish failed."""
-    cache.set_many({_claim_key(pk): 1 for pk in item_ids}, QUEUED_CLAIM_SECONDS)
+def scoring_claim(*, item_ids: Iterable[int], seconds: int = PUBLISHING_CLAIM_SECONDS) -> None:
+    """Claim items about to be published. Called from inside the transaction that stores them
+    (so that once it commits the relay does not take them for items whose publish failed), for
+    a minute only: should the process die between commit and publish, they are relayed then."""
+    cache.set_many({_claim_key(pk): 1 for pk in item_ids}, seconds)
 
 
 def scoring_run(*, item_ids: list[int], queued_at: datetime | None = None) -> int:
