@@ -322,3 +322,23 @@ class AuditRecord(models.Model):
 
     def delete(self, *args, **kwargs):
         raise PermissionError("审核记录不可删除")
+
+
+class ItemSearch(models.Model):
+    """An item's search document: the scoring pass's tokens as index terms (content.search.terms),
+    written where its scores are stored, so text is segmented once. The full-text index over
+    these columns is the database's own: a generated tsvector column with a GIN index on
+    PostgreSQL, an FTS5 table kept in step by triggers on SQLite (migration 0007)."""
+
+    item = models.OneToOneField(Item, on_delete=models.CASCADE, primary_key=True, related_name="search_document")
+    title_terms = models.TextField(blank=True)
+    body_terms = models.TextField(blank=True)
+    subword_terms = models.TextField(blank=True, help_text="长词里的词典子词（搜索模式）")
+    indexed_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = "搜索文档"
+        verbose_name_plural = "搜索文档"
+
+    def __str__(self) -> str:
+        return f"{self.item_id}: {self.title_terms[:40]}"

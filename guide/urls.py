@@ -7,6 +7,7 @@ from content.api.moderation import TransparencyView
 from content.api.views import IngestView, ItemViewSet
 from guide import views
 from guide.api import TokenView
+from interests import alert_views, search_views
 from interests import api as interests_api
 from interests import views as interests_views
 from recommender import api as recommender_api
@@ -42,6 +43,12 @@ api_v1 = [
     path("moderation/lists/overrides/<int:pk>/", overrides_views.OverrideView.as_view(), name="moderation-list-override"),
     path("moderation/", include("content.api.moderation_urls")),
     path("transparency/", TransparencyView.as_view(), name="transparency-api"),
+    path("search/", search_views.SearchView.as_view(), name="search"),
+    path("me/alerts/", alert_views.MyAlertsView.as_view(), name="my-alerts"),
+    path("me/alerts/<int:pk>/", alert_views.MyAlertView.as_view(), name="my-alert"),
+    path("me/notifications/", alert_views.MyNotificationsView.as_view(), name="my-notifications"),
+    path("me/notifications/read/", alert_views.MyNotificationsReadView.as_view(), name="my-notifications-read"),
+    path("me/notifications/unread/", alert_views.MyUnreadView.as_view(), name="my-notifications-unread"),
     path("", include(router.urls)),
 ]
 
@@ -61,6 +68,7 @@ urlpatterns = [
     path("me/delete/", interests_views.delete_account, name="delete-account"),
     path("api/v1/", include(api_v1)),  # first: the hot API paths resolve without trying the pages
     path("", include("content.urls")),
+    path("", include("interests.urls")),  # search, alerts, notifications, the assistant
     path("", include("recommender.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="api-docs"),

@@ -1,3 +1,5 @@
+import uuid
+
 from django.conf import settings
 from django.db import models
 
@@ -173,3 +175,140 @@ class UserInterest(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user_id} {self.interest_id} {self.state} {self.score:.2f}"
+
+
+class KeywordAlert(models.Model):
+    """A shopper follows a query (with an optional price ceiling and 值得买 threshold): each item
+    that matches and is approved brings one notification. `groups` is the query as the search
+    segments it (content.search.terms); `anchor` is one term every match must hold, indexed, so
+    newly approved items find their alerts in one lookup (interests.alerts)."""
+
+    MAX_PER_SHOPPER = 30
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="keyword_alerts")
+    query = models.CharField("关键词", max_length=100)
+    groups = models.JSONField(default=list, editable=False)
+    anchor = models.CharField(max_length=64, db_index=True, editable=False)
+    price_max = models.DecimalField("最高价", max_digits=12, decimal_places=2, null=True, blank=True)
+    worth_min = models.FloatField("最低值得买指数", null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "关键词提醒"
+        verbose_name_plural = "关键词提醒"
+        ordering = ["-created_at", "-pk"]
+        constraints = [models.UniqueConstraint(fields=["user", "query"], name="one_alert_per_user_query")]
+
+    def __str__(self) -> str:
+        return f"{self.user_id}: {self.query}"
+
+
+class Notification(models.Model):
+    """An in-site notification: an item that matched one of the shopper's keyword alerts. One
+    per alert and item, however often the item is approved, featured or rescored."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications")
+    alert = models.ForeignKey(KeywordAlert, null=True, blank=True, on_delete=models.SET_NULL, related_name="notifications")
+    item = models.ForeignKey("content.Item", on_delete=models.CASCADE, related_name="+")
+    message = models.CharField(max_length=300)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    read_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = "站内通知"
+        verbose_name_plural = "站内通知"
+        ordering = ["-created_at", "-pk"]
+        constraints = [models.UniqueConstraint(fields=["alert", "item"], name="one_notification_per_alert_item")]
+        indexes = [models.Index(fields=["user", "read_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.user_id}: {self.message}"
+
+
+RECIPIENTS = {
+    "": "不限",
+    "partner_female": "女朋友 / 老婆",
+    "partner_male": "男朋友 / 老公",
+    "parents": "爸妈 / 长辈",
+    "kids": "孩子",
+    "friend": "朋友 / 同事",
+}
+
+
+class KitTemplate(models.Model):
+    """What a scenario's kit is made of (露营: 帐篷、睡袋、防潮垫、炉具、营地灯 …; 送礼 by recipient),
+    for the assistant's integrated solutions. Seeded by a data migration, edited in the admin."""
+
+    scenario = models.ForeignKey(Scenario, on_delete=models.CASCADE, related_name="kits", verbose_name="场景")
+    recipient = models.CharField("送给谁", max_length=20, blank=True, choices=list(RECIPIENTS.items()))
+    name = models.CharField("名称", max_length=50)
+    description = models.CharField("说明", max_length=200, blank=True)
+    is_active = models.BooleanField("启用", default=True)
+
+    class Meta:
+        verbose_name = "场景清单模板"
+        verbose_name_plural = "场景清单模板"
+        ordering = ["scenario__sort_order", "recipient"]
+        constraints = [models.UniqueConstraint(fields=["scenario", "recipient"], name="one_kit_per_scenario_recipient")]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class KitSlot(models.Model):
+    """One thing a kit needs, and the words that name it in an item's title (its lexicon)."""
+
+    kit = models.ForeignKey(KitTemplate, on_delete=models.CASCADE, related_name="slots")
+    slug = models.SlugField("标识", max_length=40)
+    name = models.CharField("名称", max_length=30)
+    keywords = models.JSONField("关键词", default=list, help_text="标题里出现这些词之一的内容可以放进这一格")
+    required = models.BooleanField("必备", default=True)
+    sort_order = models.PositiveIntegerField("排序", default=0)
+
+    class Meta:
+        verbose_name = "清单栏目"
+        verbose_name_plural = "清单栏目"
+        ordering = ["sort_order", "pk"]
+        constraints = [models.UniqueConstraint(fields=["kit", "slug"], name="one_slot_slug_per_kit")]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Conversation(models.Model):
+    """A conversation with the 小值 assistant: the shopper's or the anonymous visitor's who
+    started it (another's id answers 404), and the state refinements build on."""
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.CASCADE,
+                             related_name="assistant_conversations")
+    anonymous_id = models.CharField(max_length=64, blank=True, db_index=True)
+    state = models.JSONField(default=dict, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = "小值对话"
+        verbose_name_plural = "小值对话"
+
+    def __str__(self) -> str:
+        return str(self.public_id)
+
+
+class ConversationTurn(models.Model):
+    """One message of the shopper and the assistant's answer to it."""
+
+    conversation = models.ForeignKey(Conversation, on_delete=models.CASCADE, related_name="turns")
+    message = models.TextField()
+    reply = models.TextField()
+    intent = models.JSONField(default=dict)
+    solution = models.JSONField(default=dict)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "对话轮次"
+        verbose_name_plural = "对话轮次"
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return self.message[:40]

@@ -139,13 +139,35 @@ def shopper_export(*, user: AbstractBaseUser) -> dict[str, Any]:
                     "query": e.query, "context": e.context}
                    for e in Event.objects.filter(user=user).order_by("id").iterator(chunk_size=2000)],
         "api_tokens": [{"name": t.name, "created_at": t.created_at.isoformat()} for t in user.api_tokens.all()],
+        **_alerts_and_conversations(user),
         "exported_at": timezone.now().isoformat(),
+    }
+
+
+def _alerts_and_conversations(user: AbstractBaseUser) -> dict[str, Any]:
+    """Keyword alerts, their notifications and conversations with the 小值 assistant."""
+    from interests.models import Conversation, KeywordAlert, Notification
+
+    return {
+        "keyword_alerts": [{"query": a.query, "price_max": str(a.price_max) if a.price_max is not None else None,
+                            "worth_min": a.worth_min, "created_at": a.created_at.isoformat()}
+                           for a in KeywordAlert.objects.filter(user=user).order_by("created_at", "pk")],
+        "notifications": [{"message": n.message, "item": n.item_id, "created_at": n.created_at.isoformat(),
+                           "read_at": _iso(n.read_at)}
+                          for n in Notification.objects.filter(user=user).order_by("created_at", "pk")],
+        "assistant_conversations": [
+            {"id": str(c.public_id), "created_at": c.created_at.isoformat(),
+             "turns": [{"message": t.message, "reply": t.reply, "intent": t.intent, "at": t.created_at.isoformat()}
+                       for t in c.turns.all()]}
+            for c in Conversation.objects.filter(user=user).prefetch_related("turns").order_by("created_at", "pk")],
     }
 
 
 @transaction.atomic
 def shopper_erase(*, user: AbstractBaseUser) -> None:
     """Delete the account and everything tied to it: events, votes, favourites, complaints and
-    appeals, interests, tokens, settings."""
+    appeals, interests, tokens, settings, keyword alerts and notifications, conversations with
+    the assistant."""
     Event.objects.filter(user=user).delete()
-    user.delete()  # cascades to votes, favourites, feedback, interest rows, profile and API tokens
+    user.delete()  # cascades to votes, favourites, feedback, interest rows, profile, API tokens, alerts,
+    # notifications and conversations

@@ -27,3 +27,11 @@ def retrain_tagger_if_needed() -> dict:
     from interests.training import retrain_if_needed  # scikit-learn training code: load it only here
 
     return retrain_if_needed()
+
+
+@shared_task(acks_late=True)
+def notify_alerts(item_ids: list[int]) -> int:
+    """Notify shoppers whose keyword alerts these just-approved items match (idempotent)."""
+    from interests.alerts import alerts_notify
+
+    return alerts_notify(item_ids=item_ids)

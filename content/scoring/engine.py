@@ -13,7 +13,7 @@ from content.scoring.facts import ItemFacts, Signals
 from content.scoring.scorers import SCORER_VERSIONS, SCORERS
 from interests.classifier import interest_tags_batch, tagger_version
 from interests.lexicon import Lexicon, current_lexicon
-from interests.tagging import scenario_tags
+from interests.tagging import scenario_tags, title_token_count
 
 ENGINE = "aiuc-1"
 
@@ -32,6 +32,10 @@ class ScoredText:
     signals: Signals
     fingerprint: bytes
     notes: list[str] = field(default_factory=list)
+    # The analysis' tokens, the first `title_tokens` of them the title's: the search document
+    # is written from them (content.search), so text is segmented once per pass.
+    tokens: list[str] = field(default_factory=list)
+    title_tokens: int = 0
 
 
 def score_batch(texts: list[tuple[str, str]], facts: list[ItemFacts], lexicon: Lexicon | None = None) -> list[ScoredText]:
@@ -67,4 +71,4 @@ def _score_one(analysis: Analysis, facts: ItemFacts, signals: Signals, fingerpri
         notes.append(f"正文过长，只分析了前 {MAX_ANALYSED_CHARS} 个字符")
     if not analysis.words:
         notes.append("没有可分析的文字（可能只有图片或表情），各维度按缺少信息计分")
-    return ScoredText(scores, explanations, signals, fingerprint, notes)
+    return ScoredText(scores, explanations, signals, fingerprint, notes, analysis.tokens, title_token_count(analysis))

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from django.utils import timezone
 
+from content.approvals import items_approved_after_commit
 from content.models import Item, ItemScore, ScoringProfile
 from content.scoring.dimensions import DIMENSION_KEYS
 from content.scoring.facts import ItemFacts
@@ -113,6 +114,7 @@ def regate_apply(profile: ScoringProfile) -> RegatePlan:
             for (old, new), ids in moves.items():
                 # Conditional: an editor who decided meanwhile wins.
                 Item.objects.filter(pk__in=ids, status=old, moderated_at__isnull=True).update(status=new)
+            items_approved_after_commit([pk for (_, new), ids in moves.items() if new == "approved" for pk in ids])
     return plan
 
 

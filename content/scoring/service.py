@@ -8,6 +8,7 @@ from django.db import transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
+from content.approvals import items_approved_after_commit
 from content.models import Item, ItemScore, ScoringProfile
 from content.scoring.context import facts_for
 from content.scoring.dimensions import DIMENSION_KEYS
@@ -15,6 +16,7 @@ from content.scoring.engine import ScoredText, engine_version, score_batch
 from content.scoring.facts import ItemFacts
 from content.scoring.gatekeeping import GateDecision, Thresholds, decide
 from content.scoring.profile import active_profile, worth_score
+from content.search.index import search_documents_store
 
 logger = logging.getLogger(__name__)
 
@@ -50,8 +52,11 @@ def items_score(*, item_ids: list[int]) -> int:
             statuses.setdefault(new_status, []).append(item.pk)
     with transaction.atomic():
         ItemScore.objects.bulk_create(rows, update_conflicts=True, unique_fields=["item"], update_fields=STORED_FIELDS)
+        search_documents_store(tokens={pk: (r.tokens, r.title_tokens) for pk, r in results.items()
+                                       if not isinstance(r, Exception)})
         for status, ids in statuses.items():
             Item.objects.filter(pk__in=ids, moderated_at__isnull=True).update(status=status)
+        items_approved_after_commit(statuses.get("approved", []))
         _store_tags(items, results)
     return len(items)
 

@@ -1,0 +1,170 @@
+"""The two full-text dialects: a parsed query as an engine expression, and the one SQL query
+that matches, filters and ranks in the database (so a common word over 100,000 items never
+brings its matches into Python). Filters are plain SQL shared by both; only the match, the
+relevance and the age differ.
+
+PostgreSQL: `document @@ to_tsquery('simple', …)` on the GIN-indexed generated tsvector, relevance
+`ts_rank` (weights A title, B body, C sub-words; normalised by log length). SQLite: the FTS5
+table's MATCH, relevance −bm25 with the columns weighted 4 : 1 : 0.5."""
+
+import re
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from decimal import Decimal
+
+from django.db import connection
+
+from content.constants import VISIBLE_STATUSES
+from content.search.ranking import score_sql
+from content.search.terms import QueryGroup
+
+VENDORS = ("postgresql", "sqlite")
+LIKE_SPECIAL = re.compile(r"[!%_]")
+MIN_TAG_WEIGHT = 0.3  # an item belongs to a circle by a tag this strong (as feeds count it)
+
+
+class SearchUnavailable(Exception):
+    """The database has no full-text index we know how to use."""
+
+
+@dataclass(frozen=True)
+class Filters:
+    interest_id: int | None = None
+    price_min: Decimal | None = None
+    price_max: Decimal | None = None
+    platform: str = ""
+    kind: str = ""
+    deals_only: bool = False
+    include_expired: bool = False
+    exclude_sponsored: bool = False
+    exclude_brands: tuple[str, ...] = ()
+    exclude_items: tuple[int, ...] = ()
+    kinds: tuple[str, ...] = ()
+    require_price: bool = False
+
+
+@dataclass(frozen=True)
+class Row:
+    item_id: int
+    relevance: float
+    worth: float
+    age_days: float
+    price: Decimal | None = None
+    extra: dict = field(default_factory=dict)
+
+
+def fts5_expression(groups: list[QueryGroup], any_group: bool = False) -> str:
+    parts = []
+    for group in groups:
+        phrase = '"' + " ".join(group.phrase) + '"'
+        if group.subwords:
+            phrase = f'({phrase} OR ({" AND ".join(f"{chr(34)}{w}{chr(34)}" for w in group.subwords)}))'
+        parts.append(phrase)
+    return f" {'OR' if any_group else 'AND'} ".join(parts)
+
+
+def tsquery_expression(groups: list[QueryGroup], any_group: bool = False) -> str:
+    parts = []
+    for group in groups:
+        phrase = " <-> ".join(f"'{t}'" for t in group.phrase)
+        if len(group.phrase) > 1:
+            phrase = f"({phrase})"
+        if group.subwords:
+            phrase = f"({phrase} | ({' & '.join(f'{chr(39)}{w}{chr(39)}' for w in group.subwords)}))"
+        parts.append(phrase)
+    return f" {'|' if any_group else '&'} ".join(parts)
+
+
+def _filters_sql(engine: str, filters: Filters, as_of: datetime) -> tuple[list[str], list]:
+    where = [f"i.status IN ({', '.join(['%s'] * len(VISIBLE_STATUSES))})", "i.duplicate_of_id IS NULL"]
+    params: list = list(VISIBLE_STATUSES)
+    if not filters.include_expired:
+        where.append("(i.expires_at IS NULL OR i.expires_at > %s)")
+        params.append(_when(engine, as_of))
+    if filters.interest_id is not None:
+        where.append("EXISTS (SELECT 1 FROM interests_iteminterest t WHERE t.item_id = i.id AND t.interest_id = %s"
+                     " AND t.weight >= %s)")
+        params += [filters.interest_id, MIN_TAG_WEIGHT]
+    for column, op, value in (("price", ">=", filters.price_min), ("price", "<=", filters.price_max)):
+        if value is not None:
+            where.append(f"i.{column} {op} %s")
+            params.append(value)
+    if filters.require_price:
+        where.append("i.price IS NOT NULL")
+    if filters.platform:
+        where.append("i.source_id IN (SELECT id FROM content_source WHERE platform = %s)")
+        params.append(filters.platform)
+    kinds = (filters.kind,) if filters.kind else filters.kinds
+    if kinds:
+        where.append(f"i.kind IN ({', '.join(['%s'] * len(kinds))})")
+        params += list(kinds)
+    if filters.deals_only:
+        where.append("(i.kind = 'deal' OR i.original_price > i.price)")
+    if filters.exclude_sponsored:
+        where.append("i.sponsored = %s")
+        params.append(False)
+    for brand in filters.exclude_brands:
+        where.append("LOWER(i.brand) <> %s AND LOWER(i.title) NOT LIKE %s ESCAPE '!'")
+        params += [brand.lower(), "%" + LIKE_SPECIAL.sub(r"!\g<0>", brand.lower()) + "%"]
+    if filters.exclude_items:
+        where.append(f"i.id NOT IN ({', '.join(['%s'] * len(filters.exclude_items))})")
+        params += list(filters.exclude_items)
+    return where, params
+
+
+def _age_sql(vendor: str) -> str:
+    if vendor == "postgresql":
+        return "(EXTRACT(EPOCH FROM (%s - COALESCE(i.published_at, i.fetched_at))) / 86400.0)"
+    return "(julianday(%s) - julianday(COALESCE(i.published_at, i.fetched_at)))"
+
+
+def _when(engine: str, moment: datetime):
+    """A datetime parameter as the engine compares it: SQLite holds naive UTC text."""
+    return moment if engine == "postgresql" else moment.astimezone(UTC).replace(tzinfo=None).isoformat(" ")
+
+
+def _matched(vendor: str, groups: list[QueryGroup], any_group: bool) -> tuple[str, list]:
+    """FROM clause (aliases d, i, s) and its parameters: the matching documents with relevance."""
+    if vendor == "postgresql":
+        return ("content_itemsearch d JOIN content_item i ON i.id = d.item_id "
+                "JOIN content_itemscore s ON s.item_id = i.id, to_tsquery('simple', %s) q "
+                "WHERE d.document @@ q", [tsquery_expression(groups, any_group)])
+    return ("(SELECT rowid AS item_id, -bm25(content_itemsearch_fts, 4.0, 1.0, 0.5) AS relevance "
+            "FROM content_itemsearch_fts WHERE content_itemsearch_fts MATCH %s) d "
+            "JOIN content_item i ON i.id = d.item_id JOIN content_itemscore s ON s.item_id = i.id WHERE 1 = 1",
+            [fts5_expression(groups, any_group)])
+
+
+def vendor() -> str:
+    if connection.vendor not in VENDORS:
+        raise SearchUnavailable(connection.vendor)
+    return connection.vendor
+
+
+def ranked_rows(*, groups: list[QueryGroup], filters: Filters, as_of: datetime, limit: int, offset: int = 0,
+                any_group: bool = False) -> list[Row]:
+    """The matching visible originals, best first, with the figures their rank came from."""
+    engine = vendor()
+    relevance = "ts_rank(d.document, q, 1)" if engine == "postgresql" else "d.relevance"
+    source, source_params = _matched(engine, groups, any_group)
+    where, params = _filters_sql(engine, filters, as_of)
+    age = _age_sql(engine)
+    order = score_sql(engine, relevance, "s.worth_score", age)
+    sql = (f"SELECT i.id, {relevance}, s.worth_score, {age}, i.price FROM {source} AND {' AND '.join(where)} "
+           f"ORDER BY {order} DESC, i.id DESC LIMIT %s OFFSET %s")
+    when = _when(engine, as_of)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [when, *source_params, *params, when, limit, offset])
+        return [Row(pk, float(r or 0), float(w or 0), float(a or 0), price) for pk, r, w, a, price in cursor.fetchall()]
+
+
+def match_count(*, groups: list[QueryGroup], filters: Filters, as_of: datetime, any_group: bool = False,
+                cap: int = 10_000) -> int:
+    """How many visible originals match (counted up to `cap`: "10000+" is answer enough)."""
+    engine = vendor()
+    source, source_params = _matched(engine, groups, any_group)
+    where, params = _filters_sql(engine, filters, as_of)
+    sql = f"SELECT COUNT(*) FROM (SELECT 1 FROM {source} AND {' AND '.join(where)} LIMIT %s) hits"
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*source_params, *params, cap])
+        return cursor.fetchone()[0]

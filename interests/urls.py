@@ -1,0 +1,13 @@
+"""Server-rendered pages of search, keyword alerts, notifications and the 小值 assistant (the
+other interests pages are routed in guide.urls)."""
+
+from django.urls import path
+
+from interests import alert_views, search_views
+
+urlpatterns: list = [
+    path("search/", search_views.search_page, name="search-page"),
+    path("me/alerts/", alert_views.my_alerts, name="my-alerts-page"),
+    path("me/alerts/<int:pk>/delete/", alert_views.my_alert_delete, name="my-alert-delete"),
+    path("me/notifications/", alert_views.my_notifications_page, name="my-notifications-page"),
+]
