@@ -15,6 +15,7 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils.html import format_html_join
 from django.views.decorators.http import require_POST
 
 from content.api.views import ItemFilter
@@ -26,7 +27,7 @@ from content.scoring.dimensions import DIMENSIONS
 from content.scoring.profile import active_profile
 from guide.roles import is_editor
 
-PAGE_SIZE = 50
+PAGE_SIZE = 30
 FILTERS = ("risk", "source", "platform", "interest", "min_age_hours")  # "reason" is a decision's field
 
 
@@ -64,11 +65,13 @@ def desk(request: HttpRequest) -> HttpResponse:
     reasons = queue.reasons_of(shown)
     selected = _int(request.GET.get("selected")) or (shown[0].pk if shown else None)
     entries = [_entry(item, reasons.get(item.pk, [])) for item in shown]
+    hidden_filters = format_html_join("", '<input type="hidden" name="{}" value="{}">',
+                                      ((name, value) for name, value in params.items() if value))
     for n, entry in enumerate(entries):  # after a decision, the desk moves on to the next item
         following = entries[n + 1] if n + 1 < len(entries) else (entries[n - 1] if n else None)
         entry["next"] = following["item"].pk if following else ""
     return render(request, "content/desk/queue.html", {
-        "entries": entries,
+        "entries": entries, "hidden_filters": hidden_filters,
         "page": page, "selected": selected, "params": params, "notice": notice,
         "query": urlencode({k: v for k, v in params.items() if v}),
         "counts": [(code, queue.RISK_REASONS[code].label, n) for code, n in queue.reason_counts(items).items()],
@@ -134,13 +137,19 @@ def desk_bulk(request: HttpRequest) -> HttpResponse:
 
 
 def _decision(form: Any) -> Decision:
+    """The decision a desk form sends: one form per item holds every action's fields, so only
+    the chosen action's own fields are read."""
+    action = form.get("action", "")
+
     def slugs(name: str) -> list[str] | None:
-        if name not in form:
+        if action != "retag" or name not in form:
             return None
         return [part.strip() for part in form.get(name, "").replace("，", ",").split(",") if part.strip()]
 
-    return Decision(action=form.get("action", ""), reason=form.get("reason", ""), note=form.get("note", "").strip(),
-                    duplicate_of=_int(form.get("duplicate_of", "").strip()) if form.get("duplicate_of") else None,
+    target = form.get("duplicate_of", "").strip() if action == "merge" else ""
+    return Decision(action=action, reason=form.get("reason", "") if action == "reject" else "",
+                    note=form.get("note", "").strip() if action == "reject" else "",
+                    duplicate_of=(_int(target) or -1) if target else None,
                     interests=slugs("interests"), scenarios=slugs("scenarios"))
 
 

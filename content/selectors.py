@@ -12,11 +12,22 @@ from interests.models import ItemInterest, ItemScenario
 SOURCE_COUNT = Count("copies__source", filter=~Q(copies__source=F("source")), distinct=True) + 1
 
 
+def interest_tags() -> QuerySet[ItemInterest]:
+    """Tag rows with their interest's name and slug, without its keyword lexicon (a large JSON
+    list per interest: decoding it for every tag of every card cost more than the rest)."""
+    return ItemInterest.objects.select_related("interest").defer("interest__keywords", "interest__description")
+
+
+def scenario_tags() -> QuerySet[ItemScenario]:
+    return ItemScenario.objects.select_related("scenario").defer("scenario__keywords", "scenario__context_hints",
+                                                                   "scenario__description")
+
+
 def items_visible_to(user: AbstractBaseUser | AnonymousUser) -> QuerySet[Item]:
     """Items a viewer may see: editors see everything, everyone else approved and featured."""
     items = Item.objects.select_related("source", "author", "score").prefetch_related(
-        Prefetch("interest_tags", queryset=ItemInterest.objects.select_related("interest")),
-        Prefetch("scenario_tags", queryset=ItemScenario.objects.select_related("scenario")),
+        Prefetch("interest_tags", queryset=interest_tags()),
+        Prefetch("scenario_tags", queryset=scenario_tags()),
     ).annotate(source_count=SOURCE_COUNT)
     if not is_editor(user):
         items = items.filter(status__in=VISIBLE_STATUSES)
@@ -28,7 +39,7 @@ def items_in_order(item_ids: list[int]) -> list[Item]:
     whatever the count. Feeds and lists choose their items themselves, so no visibility filter."""
     found = (
         Item.objects.select_related("source", "score")
-        .prefetch_related(Prefetch("interest_tags", queryset=ItemInterest.objects.select_related("interest")))
+        .prefetch_related(Prefetch("interest_tags", queryset=interest_tags()))
         .annotate(source_count=SOURCE_COUNT)
         .in_bulk(item_ids)
     )

@@ -205,7 +205,13 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums", "guide.schema.error_responses"],
-    "ENUM_NAME_OVERRIDES": {"WorthListPeriodEnum": ["day", "week"]},
+    "ENUM_NAME_OVERRIDES": {
+        "WorthListPeriodEnum": ["day", "week"],
+        # One name for the shared reason codes (editors' rejections, reports, audit, items).
+        "ReasonCodeEnum": "content.constants.REASON_CODES",
+        "DecisionActionEnum": "content.moderation.decisions.ACTIONS",
+        "ListOverrideActionEnum": "recommender.models.ListOverride.ACTIONS",
+    },
 }
 
 # Celery: Redis as broker when REDIS_URL is set; otherwise every task runs in process.

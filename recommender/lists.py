@@ -116,6 +116,7 @@ def ranked(candidates: list[Candidate], slug: str, period: str, now: datetime,
     return entries[:LENGTH]
 
 
+@transaction.atomic  # one commit for all the lists (each list's own was most of the time on SQLite)
 def lists_refresh(*, now: datetime | None = None) -> int:
     """Materialise every list (overall and each top level, today and this week)."""
     cache.delete(REFRESH_QUEUED_KEY)  # changes from here on need another refresh
@@ -133,12 +134,13 @@ def lists_refresh(*, now: datetime | None = None) -> int:
 REFRESH_QUEUED_KEY = "lists:refresh-queued"
 
 
-def lists_refresh_soon(**kwargs: object) -> None:
+def lists_refresh_soon(*, may_enter_lists: bool = True, **kwargs: object) -> None:
     """Queue one refresh of every list (several decisions in a row share it): the receiver of
-    content's visibility_changed, sent after an editor's decision commits."""
+    content's visibility_changed, sent after an editor's decision commits. A decision that can
+    only take items out needs none: current_entries leaves out what is no longer shown."""
     from recommender.tasks import refresh_lists
 
-    if cache.add(REFRESH_QUEUED_KEY, 1, 60):
+    if may_enter_lists and cache.add(REFRESH_QUEUED_KEY, 1, 60):
         refresh_lists.apply_async(countdown=1)
 
 
@@ -162,7 +164,8 @@ def current_entries(slug: str, period: str) -> list[WorthListEntry]:
     now = timezone.now()
     entries = list(
         WorthListEntry.objects.filter(worth_list__slug=slug, worth_list__period=period, worth_list__is_current=True,
-                                      item__status__in=VISIBLE_STATUSES, item__duplicate_of__isnull=True)
+                                      item__status__in=VISIBLE_STATUSES, item__duplicate_of__isnull=True,
+                                      item__sponsored=False)
         .filter(Q(item__expires_at__isnull=True) | Q(item__expires_at__gt=now))
         .select_related("worth_list")
         .order_by("rank")

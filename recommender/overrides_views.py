@@ -8,7 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
 from django.views.decorators.http import require_POST
-from drf_spectacular.utils import OpenApiResponse, extend_schema
+from drf_spectacular.utils import OpenApiResponse, extend_schema, inline_serializer
 from rest_framework import serializers
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -42,7 +42,7 @@ class OverrideOut(serializers.ModelSerializer):
 class OverridesView(APIView):
     permission_classes = [IsEditor]
 
-    @extend_schema(responses={200: OverrideOut(many=True), **ERRORS})
+    @extend_schema(responses={200: inline_serializer("ListOverrideList", {"results": OverrideOut(many=True)}), **ERRORS})
     def get(self, request: Request) -> Response:
         return Response({"results": OverrideOut(ListOverride.objects.order_by("slug", "period", "position"), many=True).data})
 

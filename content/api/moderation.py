@@ -166,6 +166,8 @@ class BulkDecisionIn(DecisionFields):
 class DecidedOut(serializers.ModelSerializer):
     """The item as the decision left it (its new version for the next decision)."""
 
+    moderation_reason = serializers.CharField(help_text="最近一次决定的原因代码；没有时为空字符串")
+
     class Meta:
         model = Item
         fields = ["id", "status", "version", "sponsored", "duplicate_of", "expires_at", "moderation_reason",
@@ -217,6 +219,7 @@ class BulkDecisionView(APIView):
 
 class AuditOut(serializers.ModelSerializer):
     actor = serializers.CharField(source="actor_name")
+    reason = serializers.CharField(help_text="原因代码；没有时为空字符串")
 
     class Meta:
         model = AuditRecord
@@ -286,7 +289,8 @@ ProfileIn = inline_serializer("ScoringProfileIn", {
 class ProfilesView(APIView):
     permission_classes = [IsEditor]
 
-    @extend_schema(responses={200: ProfileOut(many=True), **ERRORS})
+    @extend_schema(operation_id="v1_moderation_profiles_list",
+                   responses={200: inline_serializer("ScoringProfileList", {"results": ProfileOut(many=True)}), **ERRORS})
     def get(self, request: Request) -> Response:
         return Response({"results": ProfileOut(ScoringProfile.objects.order_by("-created_at", "-pk")[:100], many=True).data})
 
@@ -364,12 +368,18 @@ class TransparencyView(ListAPIView):
     pagination_class = NewestFirst
     filterset_class = None
 
+    def get_queryset(self) -> QuerySet[AuditRecord]:
+        return audit.transparency_log()
+
     @extend_schema(responses={200: inline_serializer("TransparencyEntry", {
         "id": serializers.IntegerField(), "at": serializers.DateTimeField(), "action": serializers.CharField(),
         "action_name": serializers.CharField(), "reason": serializers.CharField(allow_null=True),
+        "reason_name": serializers.CharField(allow_null=True),
         "item": serializers.IntegerField(allow_null=True), "title": serializers.CharField(),
-        "list": serializers.CharField(required=False), "merged_into": serializers.IntegerField(required=False)},
+        "list": serializers.CharField(required=False), "list_name": serializers.CharField(required=False),
+        "note": serializers.CharField(required=False),
+        "merged_into": serializers.IntegerField(required=False, allow_null=True)},
         many=True)})
     def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        page = self.paginate_queryset(audit.transparency_log())
+        page = self.paginate_queryset(self.get_queryset())
         return self.get_paginated_response([audit.public_entry(record) for record in page])

@@ -37,6 +37,8 @@ ALLOWED_FROM = {
     "unfeature": ("featured",),
     "expire": ("pending", "approved", "featured"),
 }
+# Actions after which an item may enter a 值得买 list (the others only ever take one out).
+MAY_ENTER_LISTS = {"approve", "feature", "unfeature", "retag", "unsponsor"}
 MAX_BULK = 500
 MAX_NOTE = 1000
 MAX_TAGS = 10
@@ -106,7 +108,7 @@ def item_decide(*, item_id: int, decision: Decision, version: int | None, editor
             raise DecisionError(404, "not_found", f"内容 {item_id} 不存在。")
         _check_version(item, version)
         changed = _apply(item, decision, editor, timezone.now())
-    visibility_changed_after_commit(changed)
+    visibility_changed_after_commit(changed, may_enter_lists=decision.action in MAY_ENTER_LISTS)
     return item
 
 
@@ -134,7 +136,7 @@ def items_decide(*, selection: list[tuple[int, int | None]], decision: Decision,
             _check_version(items[pk], version)
         for pk in ids:
             changed += _apply(items[pk], decision, editor, now)
-    visibility_changed_after_commit(changed)
+    visibility_changed_after_commit(changed, may_enter_lists=decision.action in MAY_ENTER_LISTS)
     return [items[pk] for pk in ids]
 
 
@@ -145,7 +147,7 @@ def item_delete(*, item: Item, actor: AbstractBaseUser) -> None:
                      before={**_snapshot(item), "url": item.url, "source": item.source_id})
         item_id = item.pk
         item.delete()
-    visibility_changed_after_commit([item_id])
+    visibility_changed_after_commit([item_id], may_enter_lists=False)
 
 
 def _check_version(item: Item, version: int | None) -> None:

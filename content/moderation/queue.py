@@ -94,12 +94,10 @@ def queue_filter(items: QuerySet[Item], *, reason: str = "", interest: str = "",
 def queue_page(ids: list[int]) -> list[Item]:
     """These queue items in order, with what the desk shows of each (tags, source count, open
     reports and appeals): a fixed number of queries whatever the page size."""
-    from content.selectors import SOURCE_COUNT
-    from interests.models import ItemInterest, ItemScenario  # tags are interests' rows, read here
+    from content.selectors import SOURCE_COUNT, interest_tags, scenario_tags
 
     found = (queue_items().filter(pk__in=ids)
-             .prefetch_related(Prefetch("interest_tags", queryset=ItemInterest.objects.select_related("interest")),
-                               Prefetch("scenario_tags", queryset=ItemScenario.objects.select_related("scenario")),
+             .prefetch_related(Prefetch("interest_tags", queryset=interest_tags()), Prefetch("scenario_tags", queryset=scenario_tags()),
                                Prefetch("feedback", queryset=Feedback.objects.filter(status="open").order_by("created_at"),
                                         to_attr="open_feedback"))
              .annotate(source_count=SOURCE_COUNT).in_bulk(ids))

@@ -12,7 +12,9 @@ from django.dispatch import Signal
 
 EPOCH_KEY = "content:epoch"
 
-# Sent after commit with item_ids: the items whose visibility, placement or tags changed.
+# Sent after commit with item_ids (the items whose visibility, placement or tags changed) and
+# may_enter_lists (whether they may now enter a list: taking one out needs no refresh, since
+# lists drop what is no longer shown when they are read).
 visibility_changed = Signal()
 
 
@@ -27,12 +29,12 @@ def content_epoch_bump() -> None:
         cache.set(EPOCH_KEY, 1, None)
 
 
-def visibility_changed_after_commit(item_ids: list[int]) -> None:
+def visibility_changed_after_commit(item_ids: list[int], *, may_enter_lists: bool = True) -> None:
     """Move the epoch on and tell the lists once the surrounding transaction commits (at once
     when there is none), so nobody computes a feed from the state before the decision."""
 
     def announce() -> None:
         content_epoch_bump()
-        visibility_changed.send(sender="content", item_ids=list(item_ids))
+        visibility_changed.send(sender="content", item_ids=list(item_ids), may_enter_lists=may_enter_lists)
 
     transaction.on_commit(announce)

@@ -18,10 +18,12 @@
     rows[index].scrollIntoView({ block: "nearest" });
   }
 
-  function form(key) { return current().querySelector('form[data-key="' + key + '"]'); }
+  function button(key) { return current().querySelector('button[data-key="' + key + '"]'); }
+
+  function send(key) { var b = button(key); b.form.requestSubmit(b); }
 
   function focusIn(key, selector) {
-    var field = form(key).querySelector(selector);
+    var field = current().querySelector('[data-section="' + key + '"] ' + selector);
     field.focus();
     if (field.select) field.select();
   }
@@ -36,8 +38,8 @@
     var actions = {
       j: function () { select(index + 1); },
       k: function () { select(index - 1); },
-      a: function () { form("a").requestSubmit(); },
-      f: function () { form("f").requestSubmit(); },
+      a: function () { send("a"); },
+      f: function () { send("f"); },
       r: function () { focusIn("r", "select"); },
       m: function () { focusIn("m", "input[name=duplicate_of]"); },
       t: function () { focusIn("t", "input[name=interests]"); },
@@ -46,10 +48,14 @@
     if (actions[event.key]) { event.preventDefault(); actions[event.key](); }
   });
 
-  // A reason chosen with the keyboard: Enter sends the rejection.
-  document.querySelectorAll('form[data-key="r"] select').forEach(function (select_) {
-    select_.addEventListener("keydown", function (event) {
-      if (event.key === "Enter" && select_.value) { event.preventDefault(); select_.form.requestSubmit(); }
+  // Enter in a section's field sends that section's decision (a reason chosen with the
+  // keyboard sends the rejection; a target id, the merge; tags, the retag).
+  document.querySelectorAll("[data-section]").forEach(function (section) {
+    section.addEventListener("keydown", function (event) {
+      if (event.key !== "Enter" || !event.target.matches("input, select")) return;
+      event.preventDefault();
+      var b = section.querySelector("button[data-key]");
+      b.form.requestSubmit(b);
     });
   });
   select(index);

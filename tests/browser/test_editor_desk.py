@@ -4,6 +4,7 @@ follows each step: the feed, the list and the public transparency log."""
 import pytest
 from playwright.sync_api import expect
 
+from content.desk import PAGE_SIZE
 from content.models import AuditRecord, Item
 from interests.models import ItemInterest
 
@@ -42,7 +43,7 @@ def test_an_editor_works_the_queue_with_the_keyboard_and_visitors_see_each_step(
     visitor = new_page()
     page.goto("/desk/")
     expect(page.get_by_role("heading", level=2).first).to_be_visible()
-    expect(page.locator(".queue-row")).to_have_count(min(pending, 50))
+    expect(page.locator(".queue-row")).to_have_count(min(pending, PAGE_SIZE))
     screenshot(page, "desk-queue")
 
     approved = selected_id(page)
