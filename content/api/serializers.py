@@ -2,6 +2,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from content.models import Author, Item, Source
+from content.pipeline.sanitize import html_to_text
 from content.scoring.dimensions import DIMENSION_KEYS, DIMENSIONS
 
 
@@ -69,6 +70,8 @@ class ItemOut(serializers.ModelSerializer):
         return [{"slug": t.scenario.slug, "name": t.scenario.name, "weight": t.weight} for t in item.scenario_tags.all()]
 
 
+EXCERPT_SOURCE = 2000  # characters of HTML read for an excerpt: far more than 120 characters of text
+
 DIMENSION_HELP = "；".join(f"{key}：{label}" for key, label in DIMENSIONS.items())
 
 
@@ -97,7 +100,8 @@ class ItemCardOut(serializers.ModelSerializer):
         return item.images[0] if item.images else None
 
     def get_excerpt(self, item: Item) -> str:
-        return item.body_text[:120]
+        """The body's opening as the author wrote it (body_text is normalised for analysis)."""
+        return html_to_text(item.body_html[:EXCERPT_SOURCE], shown=True)[:120]
 
     def get_interests(self, item: Item) -> list[dict]:
         return [{"slug": t.interest.slug, "name": t.interest.name, "weight": t.weight} for t in item.interest_tags.all()[:3]]

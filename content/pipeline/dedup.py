@@ -12,6 +12,8 @@ import unicodedata
 
 import numpy as np
 
+from content.pipeline.normalize import normalize_line
+
 SHINGLE = 2  # bigrams: trigrams lose 13% of 5%-edited copies at the LSH stage, unigrams give 80x the candidates
 BANDS = 24
 ROWS = 4  # 24x4: 99% of verifiable copies become candidates, < 1 candidate per lookup per 50k items
@@ -70,7 +72,8 @@ def dedup_text(title: str, body_text: str) -> str:
     Measured on reviews given realistic titles (generic ones, or the body's start) that reposters
     and platforms rewrite: title + body found 8-13 points fewer copies of every kind."""
     body = normalise(body_text or "")
-    return body if len(body) >= MIN_LENGTH else normalise(title or "") + body
+    # Titles are stored as written; compare them as they were compared when stored normalised.
+    return body if len(body) >= MIN_LENGTH else normalise(normalize_line(title or "")) + body
 
 
 def content_hash(text: str) -> str:

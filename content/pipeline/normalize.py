@@ -90,18 +90,30 @@ def text_refusal(text: str) -> str | None:
     return "包含无效的 Unicode 字符（孤立的代理项，无法写成 UTF-8）。"
 
 
-def normalize_text(text: str) -> str:
-    """NFKC (full-width letters, digits and punctuation become half-width), no control
-    characters, single spaces, at most one blank line between paragraphs."""
-    text = CONTROL_CHARS.sub("", nfkc(text))
+def tidy_text(text: str) -> str:
+    """The author's text as pages show it: no control or invisible characters, single spaces,
+    at most one blank line between paragraphs — every other character as written (「！」 stays
+    「！」). Normalised text (normalize_text) is for analysis, dedup and search only."""
+    text = CONTROL_CHARS.sub("", text)
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = LINE_EDGES.sub("\n", SPACES.sub(" ", text))
     return BLANK_LINES.sub("\n\n", text).strip()
 
 
+def tidy_line(text: str) -> str:
+    """Like tidy_text, for one-line fields shown as written, such as titles."""
+    return " ".join(tidy_text(text).split())
+
+
+def normalize_text(text: str) -> str:
+    """For analysis: NFKC (full-width letters, digits and punctuation become half-width), then
+    tidied (no control characters, single spaces, at most one blank line between paragraphs)."""
+    return tidy_text(nfkc(text))
+
+
 def normalize_line(text: str) -> str:
-    """Like normalize_text, for one-line fields such as titles and names."""
+    """Like normalize_text, for one-line fields such as names and identifiers."""
     return " ".join(normalize_text(text).split())
 
 

@@ -5,7 +5,7 @@ import re
 
 import nh3
 
-from content.pipeline.normalize import BIDI_CONTROLS, normalize_text
+from content.pipeline.normalize import BIDI_CONTROLS, normalize_text, tidy_text
 
 ALLOWED_TAGS = {
     "p", "br", "a", "strong", "b", "em", "i", "u", "s", "del", "ul", "ol", "li", "blockquote",
@@ -38,11 +38,12 @@ def sanitize_html(raw_html: str) -> str:
     )
 
 
-def html_to_text(raw_html: str) -> str:
-    """Plain text of (possibly unsafe) HTML, one line per block, for analysis and display."""
+def html_to_text(raw_html: str, *, shown: bool = False) -> str:
+    """Plain text of (possibly unsafe) HTML, one line per block: normalised for analysis, or
+    as written (tidied) for display (`shown`)."""
     with_breaks = BLOCK_BOUNDARY.sub("\n", raw_html)
     stripped = nh3.clean(with_breaks, tags=set(), strip_comments=True)
-    return normalize_text(html.unescape(stripped))
+    return (tidy_text if shown else normalize_text)(html.unescape(stripped))
 
 
 LOOKS_LIKE_HTML = re.compile(r"<\s*/?\s*[a-zA-Z][^>]*>")
@@ -52,5 +53,5 @@ def body_to_safe_html(body: str) -> str:
     """Safe HTML for a body that may be HTML or plain text (plain paragraphs become <p>)."""
     if LOOKS_LIKE_HTML.search(body):
         return sanitize_html(body)
-    paragraphs = [p.strip() for p in normalize_text(body).split("\n") if p.strip()]
+    paragraphs = [p.strip() for p in tidy_text(body).split("\n") if p.strip()]
     return "".join(f"<p>{html.escape(p)}</p>" for p in paragraphs)

@@ -18,6 +18,7 @@ from content.pipeline.normalize import (
     parse_datetime_utc,
     parse_price,
     text_refusal,
+    tidy_line,
 )
 from content.pipeline.sanitize import body_to_safe_html, html_to_text
 
@@ -135,10 +136,11 @@ def product_key(brand: str, product: str) -> str:
     return folded[:300]
 
 
-def _text(value: Any, *, required: bool, limit: int, identifier: bool = False) -> str:
-    """One-line text, normalised. An identifier is refused rather than changed where
-    normalising would drop characters from it (control, zero-width or bidi characters): two
-    different ids must never become one."""
+def _text(value: Any, *, required: bool, limit: int, identifier: bool = False, shown: bool = False) -> str:
+    """One-line text, normalised (or, for text pages show as the author wrote it, only tidied:
+    tidy_line). An identifier is refused rather than changed where normalising would drop
+    characters from it (control, zero-width or bidi characters): two different ids must never
+    become one."""
     if value is None or value == "":
         if required:
             raise FieldError("必填。")
@@ -152,7 +154,7 @@ def _text(value: Any, *, required: bool, limit: int, identifier: bool = False) -
         raise FieldError("标识不能包含控制字符、零宽字符或双向控制字符。")
     if len(value) > limit * 4:  # do not normalise megabytes just to reject them
         raise FieldError(f"过长（最多 {limit} 个字符）。")
-    cleaned = normalize_line(value)
+    cleaned = tidy_line(value) if shown else normalize_line(value)
     if required and not cleaned:
         raise FieldError("必填。")
     if len(cleaned) > limit:
@@ -187,7 +189,7 @@ def clean_url(value: Any, now: datetime) -> str:
 
 
 def clean_title(value: Any, now: datetime) -> str:
-    return _text(value, required=True, limit=MAX_TITLE)
+    return _text(value, required=True, limit=MAX_TITLE, shown=True)
 
 
 def clean_body(value: Any, now: datetime) -> str:

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import jieba
 
-from content.pipeline.normalize import normalize_text
+from content.pipeline.normalize import normalize_line, normalize_text
 from content.scoring.lexicons import MARKER_SCANNER, MARKERS
 from content.scoring.segment import Segmenter
 
@@ -88,8 +88,11 @@ def tokenize(text: str) -> list[str]:
 
 def analyze(title: str, body_text: str) -> Analysis:
     """Analyse an item's text once: tokens and the surface signals the dimensions need."""
+    # Stored titles are kept as written (pages show them so), bodies' text was normalised at
+    # ingest: the short title is normalised here on its own; other text pays for all of it.
+    if not unicodedata.is_normalized("NFKC", title) or CONTROL_OR_SPACE_RUNS.search(title):
+        title = normalize_line(title)
     text = f"{title}\n{body_text}" if body_text else title
-    # Stored titles and bodies were normalised at ingest; only other text pays for it here.
     if not unicodedata.is_normalized("NFKC", text) or CONTROL_OR_SPACE_RUNS.search(text):
         text = normalize_text(text)
     truncated = len(text) > MAX_ANALYSED_CHARS
