@@ -6,24 +6,24 @@ the ingest transaction itself, and the broker only carries the news afterwards. 
 fail (Redis down): ingest still answers 202, and the relay (beat, every 30 s) hands over what
 waits as soon as the broker is back, as does a partner re-sending the same batch.
 
-Claims keep the relay and the sweep from queueing an item whose message is still on its way:
-- stored: claimed for a minute inside the ingest transaction, so the relay never sees it
-  committed and unclaimed before its publish (a big batch commits seconds after its rows);
-- published: each item is claimed in the cache for QUEUED_CLAIM_SECONDS (30 min), longer than
-  a deep backlog waits;
-- started: the worker re-claims its batch for SCORING_TIME_LIMIT + 10 s, the longest it may
-  run, and drops the claims when done. A worker killed mid-batch leaves claims that expire
-  within that time; the relay then queues the batch again: rescored in about 3 minutes;
-- a message delivered twice (the broker hands a dead worker's unacknowledged message out again
-  after CELERY_VISIBILITY_TIMEOUT) skips the items scored since it was queued, so the batch is
-  not scored a second time.
+Each item is scored once per change, and nothing waits on a message that will not come:
+- queued claims (cache, SET NX) keep the relay, the sweep and a re-sent batch from sending an
+  item whose message is on its way. Taken inside the ingest transaction (a minute: so the relay
+  never sees it committed and unclaimed before its publish; should the process die in between,
+  it is relayed then) and at publish for queued_claim_seconds() (2 × SCORING_TIME_LIMIT, 5 min).
+  A message that waits longer (a deep backlog) or never comes (its worker died before starting
+  it, the queue was purged) is sent again once that expires; the copy is harmless:
+- a message skips the items scored since it was queued (a copy, or the broker's redelivery of
+  a dead worker's message after CELERY_VISIBILITY_TIMEOUT), and
+- running claims (SET NX, SCORING_TIME_LIMIT + 10 s) keep two copies from scoring an item at
+  the same time; a worker killed mid-batch leaves them to expire, then the relay sends the
+  batch again: rescored within about 3 minutes (5 at most).
 
 So the visibility timeout stays at 15 minutes: it bounds nothing for scoring, and shorter
 would deliver long acknowledged-late stats tasks (neighbours, pools) twice while they run. The
-sweep's grace (SWEEP_GRACE) only has to cover a commit whose publish has not landed yet: the
-claims and the skip make anything it finds on its way a no-op. A claim lost with the cache
-costs at most one more (skipped) delivery; while the cache does not answer the relay waits and
-the 5-minute sweep carries on."""
+sweep's grace (SWEEP_GRACE) only has to cover a commit whose publish has not landed yet. While
+the cache does not answer, the relay waits (re-sending every waiting item each run would
+snowball a backlog) and the 5-minute sweep carries on."""
 
 import logging
 from collections.abc import Iterable
@@ -41,14 +41,17 @@ from guide.faults import BROKER_ERRORS
 logger = logging.getLogger(__name__)
 
 SCORING_BATCH = 100
-QUEUED_CLAIM_SECONDS = 30 * 60
 PUBLISHING_CLAIM_SECONDS = 60
 RELAY_LIMIT = 5000  # items per relay run (50 tasks)
 SWEEP_GRACE = timedelta(minutes=2)
-CLAIM_PREFIX = "scoring-claim:"
+QUEUED, RUNNING = "scoring-queued:", "scoring-running:"
 
 # Unscored, or changed since it was scored (a new engine or profile version is the sweep's job).
 AWAITING_SCORING = Q(score__isnull=True) | Q(score__scored_at__lt=F("updated_at"))
+
+
+def queued_claim_seconds() -> int:
+    return 2 * settings.SCORING_TIME_LIMIT
 
 
 def running_claim_seconds() -> int:
@@ -67,18 +70,20 @@ def scoring_publish(*, item_ids: Iterable[int], skip_claimed: bool = False) -> i
     from content.tasks import score_items
 
     ids = sorted(set(item_ids))
-    if skip_claimed:  # each item claimed atomically (SET NX), so two relays never both send it
-        ids = [pk for pk in ids if cache.add(_claim_key(pk), 1, QUEUED_CLAIM_SECONDS) is not False]
+    if skip_claimed:  # not being scored now; then claimed atomically (SET NX): two relays never both send it
+        running = cache.get_many([RUNNING + str(pk) for pk in ids])
+        ids = [pk for pk in ids if RUNNING + str(pk) not in running
+               and cache.add(QUEUED + str(pk), 1, queued_claim_seconds()) is not False]
     published = 0
     for start in range(0, len(ids), SCORING_BATCH):
         batch = ids[start : start + SCORING_BATCH]
         if not skip_claimed:  # new or changed: sent whatever an older claim says
             # Claimed before publishing: a fast worker may finish (and drop them) before delay() returns.
-            scoring_claim(item_ids=batch, seconds=QUEUED_CLAIM_SECONDS)
+            scoring_claim(item_ids=batch, seconds=queued_claim_seconds())
         try:
             score_items.delay(batch, queued_at=timezone.now().isoformat())
         except BROKER_ERRORS as exc:
-            cache.delete_many([_claim_key(pk) for pk in ids[start:]])  # the relay sends them later
+            cache.delete_many([QUEUED + str(pk) for pk in ids[start:]])  # the relay sends them later
             logger.warning("broker unreachable (%s): %d items wait in the database for the scoring relay",
                            type(exc).__name__, len(ids) - published)
             break
@@ -90,24 +95,23 @@ def scoring_claim(*, item_ids: Iterable[int], seconds: int = PUBLISHING_CLAIM_SE
     """Claim items about to be published. Called from inside the transaction that stores them
     (so that once it commits the relay does not take them for items whose publish failed), for
     a minute only: should the process die between commit and publish, they are relayed then."""
-    cache.set_many({_claim_key(pk): 1 for pk in item_ids}, seconds)
+    cache.set_many({QUEUED + str(pk): 1 for pk in item_ids}, seconds)
 
 
 def scoring_run(*, item_ids: list[int], queued_at: datetime | None = None) -> int:
-    """The worker's side: score the batch under a claim that expires soon after the time limit,
-    skipping items scored since the message was queued (a second delivery); how many scored."""
-    claims = [_claim_key(pk) for pk in item_ids]
-    cache.set_many(dict.fromkeys(claims, 1), running_claim_seconds())
-    todo = item_ids
+    """The worker's side: score the items of the batch that no other task is scoring now and
+    that were not scored since the message was queued; how many were scored."""
+    mine = [pk for pk in item_ids if cache.add(RUNNING + str(pk), 1, running_claim_seconds()) is not False]
+    done: set[int] = set()
     if queued_at is not None:
-        since = ItemScore.objects.filter(item_id__in=item_ids, scored_at__gte=queued_at)
+        since = ItemScore.objects.filter(item_id__in=mine, scored_at__gte=queued_at)
         done = set(since.filter(scored_at__gte=F("item__updated_at")).values_list("item_id", flat=True))
-        todo = [pk for pk in item_ids if pk not in done]
-        if done:
-            logger.info("scoring batch %s…%s: %d items already scored since it was queued, skipped",
-                        item_ids[0], item_ids[-1], len(done))
+    todo = [pk for pk in mine if pk not in done]
+    if len(todo) < len(item_ids):
+        logger.info("scoring batch %s…%s: %d items being scored by another task, %d scored since it was "
+                    "queued: skipped", item_ids[0], item_ids[-1], len(item_ids) - len(mine), len(done))
     scored = items_score(item_ids=todo) if todo else 0
-    cache.delete_many(claims)
+    cache.delete_many([RUNNING + str(pk) for pk in mine] + [QUEUED + str(pk) for pk in mine])
     return scored
 
 
@@ -129,10 +133,6 @@ def scoring_relay(*, now: datetime | None = None) -> int:
 
 
 def _cache_answers() -> bool:
-    probe = f"{CLAIM_PREFIX}probe"
+    probe = f"{QUEUED}probe"
     cache.set(probe, 1, 60)
     return cache.get(probe) == 1
-
-
-def _claim_key(item_id: int) -> str:
-    return f"{CLAIM_PREFIX}{item_id}"

@@ -109,6 +109,17 @@ def test_a_second_delivery_skips_items_scored_since_it_was_queued(partner, djang
     assert score_items.apply(args=[[outcome.id]], kwargs={"queued_at": timezone.now().isoformat()}).get() == 1
 
 
+def test_an_item_another_task_is_scoring_right_now_is_left_to_it(partner):
+    from django.core.cache import cache
+
+    from content.outbox import RUNNING
+
+    [first, second] = [o.id for o in items_ingest(source=partner[0], raw_items=[raw_item(1), raw_item(2)])]
+    cache.add(f"{RUNNING}{first}", 1, 60)  # a copy of the message is at it on another worker
+    assert score_items.apply(args=[[first, second]]).get() == 1
+    assert list(ItemScore.objects.values_list("item_id", flat=True)) == [second]
+
+
 def test_publishing_stops_at_the_first_refusal_and_says_how_many_went(partner, monkeypatch):
     calls = []
 
