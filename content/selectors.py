@@ -1,10 +1,11 @@
 """Reads of items. Selectors own select_related / prefetch and the visibility rules."""
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
-from django.db.models import Count, F, Prefetch, Q, QuerySet
+from django.db.models import Count, F, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 
 from content.constants import VISIBLE_STATUSES
-from content.models import Item
+from content.models import Favorite, Item, Vote
 from guide.roles import is_editor
 from interests.models import ItemInterest, ItemScenario
 
@@ -34,13 +35,27 @@ def items_visible_to(user: AbstractBaseUser | AnonymousUser) -> QuerySet[Item]:
     return items.order_by("-published_at", "-pk")
 
 
+def _vote_count(value: int) -> Coalesce:
+    votes = Vote.objects.filter(item=OuterRef("pk"), value=value).order_by().values("item").annotate(n=Count("pk"))
+    return Coalesce(Subquery(votes.values("n")), 0)
+
+
 def items_in_order(item_ids: list[int]) -> list[Item]:
     """Items by id, in the given order, with what a feed or list card shows: two queries
     whatever the count. Feeds and lists choose their items themselves, so no visibility filter."""
     found = (
         Item.objects.select_related("source", "score")
         .prefetch_related(Prefetch("interest_tags", queryset=interest_tags()))
-        .annotate(source_count=SOURCE_COUNT)
+        .annotate(source_count=SOURCE_COUNT, votes_worth=_vote_count(Vote.WORTH), votes_not_worth=_vote_count(Vote.NOT_WORTH))
         .in_bulk(item_ids)
     )
     return [found[pk] for pk in item_ids if pk in found]
+
+
+def favorites_of(*, user: AbstractBaseUser) -> tuple[list[int], int]:
+    """(ids of the shopper's saved items still shown, newest saved first; how many saved items
+    were taken down since)."""
+    saved = list(Favorite.objects.filter(user=user).order_by("-created_at", "-pk")
+                 .values_list("item_id", "item__status"))
+    shown = [item_id for item_id, status in saved if status in VISIBLE_STATUSES]
+    return shown, len(saved) - len(shown)

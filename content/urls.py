@@ -14,6 +14,7 @@ urlpatterns: list = [
     path("items/<int:pk>/report/", views.item_report, name="item-report"),
     path("items/<int:pk>/appeal/", views.item_appeal, name="item-appeal"),
     path("me/feedback/", views.my_feedback, name="my-feedback"),
+    path("me/favorites/", views.my_favorites, name="my-favorites"),
     path("transparency/", views.transparency, name="transparency"),
     # The editors' desk.
     path("desk/", desk.desk, name="desk"),

@@ -33,7 +33,7 @@ from content.moderation.audit import public_entry, transparency_log
 from content.pipeline.sanitize import sanitize_html
 from content.radar import radar_axes, radar_svg
 from content.scoring.dimensions import DIMENSIONS
-from content.selectors import items_visible_to
+from content.selectors import favorites_of, items_visible_to
 from interests.accounts import known_visitor_id, remember_visitor, visitor_id
 from interests.events import events_record
 from recommender.api import item_cards
@@ -249,6 +249,22 @@ class AppealForm(forms.Form):
                                      "placeholder": "请说明为什么这条内容不该被移除，例如你是原作者、内容已更正。"}),
         error_messages={"required": "请写下申诉理由。", "max_length": f"理由最多 {Feedback.MAX_REASON} 字。"},
     )
+
+
+FAVORITES_PAGE = 24
+
+
+@login_required
+def my_favorites(request: HttpRequest) -> HttpResponse:
+    """我的收藏: the items the shopper saved, as cards, newest saved first."""
+    shown, removed = favorites_of(user=request.user)
+    page = Paginator(shown, FAVORITES_PAGE).get_page(request.GET.get("page"))
+    ids = list(page.object_list)
+    cards, links = item_cards(ids), item_links(ids)
+    return render(request, "content/my_favorites.html", {
+        "page": page, "removed": removed, "total": len(shown),
+        "cards": [present(cards[pk], links[pk], position=n) for n, pk in enumerate(ids) if pk in cards],
+    })
 
 
 @login_required

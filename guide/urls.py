@@ -4,7 +4,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
 
 from content.api.moderation import TransparencyView
-from content.api.views import IngestView, ItemViewSet
+from content.api.views import IngestView, ItemViewSet, MyFavoritesView
 from guide import views
 from guide.api import TokenView
 from interests import alert_views, search_views
@@ -32,6 +32,7 @@ api_v1 = [
     path("me/interests/<slug:slug>/mute/", interests_api.MyInterestActionView.as_view(action="mute"), name="my-interest-mute"),
     path("me/settings/", interests_api.MySettingsView.as_view(), name="my-settings"),
     path("me/export/", interests_api.MyExportView.as_view(), name="my-export"),
+    path("me/favorites/", MyFavoritesView.as_view(), name="my-favorites-api"),
     path("brand/campaigns/", brand_api.BrandCampaignsView.as_view(), name="brand-campaigns"),
     path("brand/campaigns/<int:pk>/", brand_api.BrandCampaignView.as_view(), name="brand-campaign-api"),
     path("brand/campaigns/<int:pk>/stats/", brand_api.BrandCampaignStatsView.as_view(), name="brand-campaign-stats"),

@@ -54,11 +54,11 @@ def rank(signals: dict[int, Signal], facts: dict[int, ItemFacts], *, now: dateti
             "seen": -WEIGHTS["seen"] * min(seen.get(item_id, 0), 3) / 3,
         }
         score = round(sum(parts.values()), 6)
-        ranked.append(Ranked(item_id, score, reason(parts, signal, item, titles), item.circle))
+        ranked.append(Ranked(item_id, score, reason(parts, signal, item, titles, now), item.circle))
     return sorted(ranked, key=lambda r: (-r.score, r.item_id))
 
 
-def reason(parts: dict[str, float], signal: Signal, item: ItemFacts, titles: dict[int, str]) -> str:
+def reason(parts: dict[str, float], signal: Signal, item: ItemFacts, titles: dict[int, str], now: datetime) -> str:
     """The strongest contribution besides quality, in words, and the 值得买 index."""
     because = {
         "affinity": (f"你关注了{signal.affinity_interest}" if signal.affinity_followed else f"你常看{signal.affinity_interest}"),
@@ -66,11 +66,19 @@ def reason(parts: dict[str, float], signal: Signal, item: ItemFacts, titles: dic
         "scenario": f"适合{signal.scenario_name}",
         "trending": f"{item.circle_name or '全站'}热门",
         "featured": "编辑精选",
-        "freshness": "刚刚发布",
+        "freshness": fresh_since(item.published_at, now),
     }
     strongest = max((key for key in because if parts[key] > 0.02), key=lambda key: parts[key], default=None)
     index = f"值得买指数 {round(item.worth)}"
     return f"{because[strongest]} · {index}" if strongest else index
+
+
+def fresh_since(published_at: datetime, now: datetime) -> str:
+    """How new an item is, in words: 刚刚发布 only within the hour."""
+    hours = (now - published_at).total_seconds() / 3600
+    if hours < 1:
+        return "刚刚发布"
+    return f"{int(hours)}小时前发布" if hours < 48 else f"{int(hours // 24)}天前发布"
 
 
 def diversify(ranked: list[Ranked], limit: int | None = None) -> list[Ranked]:

@@ -33,6 +33,7 @@ TAXONOMY_TTL = 300  # seconds the scenario and circle menus may lag behind the a
 RANKING_TERMS = {"affinity": "与你兴趣的匹配", "cooccurrence": "和你互动过的内容相似", "worth": "值得买指数 / 100",
                  "freshness": "新鲜度（3 天减半）", "scenario": "适合当前场景", "trending": "圈内热度",
                  "featured": "编辑精选", "seen": "最近已看过的次数（最多 3 次）"}
+INDEX_IN_REASON = " · 值得买指数 "
 LIST_TERMS = {"worth": "值得买指数 / 100", "community": "社区「值」的 Wilson 下限", "engagement": "互动热度 / 100"}
 
 
@@ -74,6 +75,8 @@ def present(card: dict, link: str, **extra) -> dict:
     image = card.get("image") or ""
     shown["image"] = image if image.startswith(("https://", "http://")) else ""
     shown["interests"] = sorted(card.get("interests") or [], key=lambda tag: -tag["weight"])
+    if "reason" in extra:  # the card shows the 值得买指数 once, on its own line
+        extra["reason"] = extra["reason"].split(INDEX_IN_REASON)[0] if not extra["reason"].startswith("值得买指数") else ""
     return {**card, **shown, **extra, "sponsored": bool(card.get("sponsored") or extra.get("sponsored"))}
 
 
@@ -91,7 +94,7 @@ def list_reason(score: float, components: dict) -> str:
     worth_votes, not_worth_votes = (components.get("votes") or [0, 0])[:2]
     community = (f"社区认可 {components.get('community', 0) * 100:.0f}%（值 {worth_votes:g} / 不值 {not_worth_votes:g}）"
                  if worth_votes or not_worth_votes else "社区认可 暂无有效投票")
-    return (f"值得买指数 {components.get('worth_score', 0):.0f} · {community} · 互动热度 {components.get('engagement', 0):.0f}"
+    return (f"{community} · 互动热度 {components.get('engagement', 0):.0f}"
             f" · 新鲜度 ×{components.get('decay', 1):.2f} → 榜单分 {score:.1f}")
 
 

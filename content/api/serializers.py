@@ -85,16 +85,20 @@ class ItemCardOut(serializers.ModelSerializer):
     image = serializers.SerializerMethodField()
     excerpt = serializers.SerializerMethodField()
     interests = serializers.SerializerMethodField()
+    votes = serializers.SerializerMethodField(help_text="社区「值 / 不值」票数 {worth, not_worth}")
 
     class Meta:
         model = Item
         fields = ["id", "kind", "title", "url", "image", "excerpt", "price", "original_price", "currency",
                   "merchant", "platform", "platform_name", "source_count", "published_at", "expires_at",
-                  "worth_score", "interests", "sponsored"]
+                  "worth_score", "interests", "sponsored", "votes"]
 
     def get_worth_score(self, item: Item) -> float | None:
         score = getattr(item, "score", None)
         return score.worth_score if score else None
+
+    def get_votes(self, item: Item) -> dict[str, int]:
+        return {"worth": getattr(item, "votes_worth", 0), "not_worth": getattr(item, "votes_not_worth", 0)}
 
     def get_image(self, item: Item) -> str | None:
         return item.images[0] if item.images else None

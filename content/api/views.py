@@ -5,23 +5,24 @@ from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
 from django_filters import rest_framework as filters
 from django_filters.fields import IsoDateTimeField
-from drf_spectacular.utils import OpenApiResponse, extend_schema, inline_serializer
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, inline_serializer
 from rest_framework import serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.generics import get_object_or_404
+from rest_framework.pagination import PageNumberPagination
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from content.api.serializers import ItemOut
+from content.api.serializers import ItemCardOut, ItemOut
 from content.auth import IsSource, SourceKeyAuthentication
 from content.community import VOTE_VALUES, item_favorite, item_vote, item_vote_retract, vote_counts
 from content.constants import ITEM_KINDS, ITEM_STATUSES, PLATFORMS, VISIBLE_STATUSES, choices
 from content.ingest import items_ingest
 from content.models import Item
 from content.scoring.dimensions import DIMENSION_KEYS
-from content.selectors import items_visible_to
+from content.selectors import favorites_of, items_in_order, items_visible_to
 from guide.errors import error_response
 
 INGEST_RESULT_FIELDS = {
@@ -175,3 +176,19 @@ class ItemViewSet(viewsets.ReadOnlyModelViewSet):
             return error_response(400, "invalid", "favorite 应为 true 或 false。", {"favorite": ["应为布尔值。"]})
         item_favorite(user=request.user, item=item, on=on)
         return Response({"favorite": on})
+
+
+class MyFavoritesView(APIView):
+    """我的收藏: the shopper's saved items still shown, as cards, newest saved first (`?page=`)."""
+
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(parameters=[OpenApiParameter("page", int)], responses={200: inline_serializer("MyFavorites", {
+        "count": serializers.IntegerField(), "removed": serializers.IntegerField(help_text="已下架、不再显示的收藏数"),
+        "next": serializers.CharField(allow_null=True), "results": ItemCardOut(many=True)})})
+    def get(self, request: Request) -> Response:
+        shown, removed = favorites_of(user=request.user)
+        paginator = PageNumberPagination()
+        ids = paginator.paginate_queryset(shown, request, view=self)
+        return Response({"count": len(shown), "removed": removed, "next": paginator.get_next_link(),
+                         "results": ItemCardOut(items_in_order(ids), many=True).data})
