@@ -74,6 +74,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "guide.middleware.UnavailableMiddleware",  # a failing database or broker: 503 + Retry-After
 ]
+if DEBUG:  # make run: the designed 404 page, not Django's list of every URL pattern
+    MIDDLEWARE.insert(1, "guide.devpages.DesignedNotFoundMiddleware")
 
 ROOT_URLCONF = "guide.urls"
 WSGI_APPLICATION = "guide.wsgi.application"

@@ -72,8 +72,9 @@ def _set_state(user: AbstractBaseUser, interest: Interest, state: str, origin: s
         user=user, interest=interest, defaults={"scored_at": timezone.now(), "state": state, "origin": origin}
     )
     if not created:
+        # A new decision carries its own origin: following later is not "picked at sign-up".
+        row.origin = origin if row.state != state else origin or row.origin
         row.state = state
-        row.origin = origin or row.origin
         row.save(update_fields=["state", "origin"])
     return row
 

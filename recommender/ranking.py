@@ -61,7 +61,8 @@ def rank(signals: dict[int, Signal], facts: dict[int, ItemFacts], *, now: dateti
 def reason(parts: dict[str, float], signal: Signal, item: ItemFacts, titles: dict[int, str], now: datetime) -> str:
     """The strongest contribution besides quality, in words, and the 值得买 index."""
     because = {
-        "affinity": (f"你关注了{signal.affinity_interest}" if signal.affinity_followed else f"你常看{signal.affinity_interest}"),
+        "affinity": (f"你关注了「{signal.affinity_interest}」" if signal.affinity_followed
+                     else f"你常看「{signal.affinity_interest}」"),
         "cooccurrence": f"和你看过的「{titles.get(signal.cooccurrence_with or 0, '')[:14]}」相似",
         "scenario": f"适合{signal.scenario_name}",
         "trending": f"{item.circle_name or '全站'}热门",

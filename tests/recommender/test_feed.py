@@ -43,7 +43,7 @@ def test_a_shopper_who_engages_with_camping_gets_camping_first_with_a_reason(api
     assert body["personalized"] is True
     first = body["results"][0]
     assert first["item"]["id"] in {i.pk for i in catalogue["camping"]}
-    assert first["reason"].startswith("你常看露营") and "值得买指数" in first["reason"]
+    assert first["reason"].startswith("你常看「露营」") and "值得买指数" in first["reason"]
 
 
 def test_a_visitor_gets_a_non_personal_feed_ranked_by_quality(api, catalogue):

@@ -70,7 +70,7 @@ def test_a_shopper_who_follows_camping_gets_camping_first_and_says_why(client, a
     first = card_ids(response)[0]
     assert first in {item.pk for item in catalogue["camping"]}
     card = card_html(response, first)
-    assert '<p class="reason">你关注了露营</p>' in card
+    assert '<p class="reason">你关注了「露营」</p>' in card
     assert card.count("值得买指数") == 1  # once, on its own line, not again in the reason
 
 
