@@ -26,6 +26,7 @@ the cache does not answer, the relay waits (re-sending every waiting item each r
 snowball a backlog) and the 5-minute sweep carries on."""
 
 import logging
+import uuid
 from collections.abc import Iterable
 from datetime import datetime, timedelta
 
@@ -98,10 +99,13 @@ def scoring_claim(*, item_ids: Iterable[int], seconds: int = PUBLISHING_CLAIM_SE
     cache.set_many({QUEUED + str(pk): 1 for pk in item_ids}, seconds)
 
 
-def scoring_run(*, item_ids: list[int], queued_at: datetime | None = None) -> int:
+def scoring_run(*, item_ids: list[int], queued_at: datetime | None = None, holder: str = "") -> int:
     """The worker's side: score the items of the batch that no other task is scoring now and
-    that were not scored since the message was queued; how many were scored."""
-    mine = [pk for pk in item_ids if cache.add(RUNNING + str(pk), 1, running_claim_seconds()) is not False]
+    that were not scored since the message was queued; how many were scored. `holder` names
+    the message (its task id): delivered again after its worker died, it takes its own claims
+    back instead of waiting for them to expire."""
+    holder = holder or uuid.uuid4().hex
+    mine = [pk for pk in item_ids if _take_running(pk, holder)]
     done: set[int] = set()
     if queued_at is not None:
         since = ItemScore.objects.filter(item_id__in=mine, scored_at__gte=queued_at)
@@ -113,6 +117,16 @@ def scoring_run(*, item_ids: list[int], queued_at: datetime | None = None) -> in
     scored = items_score(item_ids=todo) if todo else 0
     cache.delete_many([RUNNING + str(pk) for pk in mine] + [QUEUED + str(pk) for pk in mine])
     return scored
+
+
+def _take_running(item_id: int, holder: str) -> bool:
+    key = RUNNING + str(item_id)
+    if cache.add(key, holder, running_claim_seconds()) is not False:
+        return True
+    if cache.get(key) == holder:  # this very message, delivered again: its first worker died
+        cache.set(key, holder, running_claim_seconds())
+        return True
+    return False
 
 
 def items_awaiting_scoring(*, now: datetime, grace: timedelta, limit: int) -> list[int]:

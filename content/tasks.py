@@ -29,6 +29,7 @@ def poll_source(source_id: int) -> dict:
 
 
 @shared_task(
+    bind=True,
     acks_late=True,
     autoretry_for=(OperationalError, InterfaceError),
     retry_backoff=5,
@@ -37,10 +38,11 @@ def poll_source(source_id: int) -> dict:
     time_limit=settings.SCORING_TIME_LIMIT,
     soft_time_limit=settings.SCORING_TIME_LIMIT * 0.9,
 )
-def score_items(item_ids: list[int], queued_at: str | None = None) -> int:
+def score_items(self, item_ids: list[int], queued_at: str | None = None) -> int:
     """Score a batch of items. Safe to run twice or concurrently: results are upserted, and a
-    second delivery skips what was scored since it was queued (content.outbox)."""
-    return scoring_run(item_ids=item_ids, queued_at=parse_datetime(queued_at) if queued_at else None)
+    copy skips what another task is scoring or scored since it was queued (content.outbox)."""
+    return scoring_run(item_ids=item_ids, queued_at=parse_datetime(queued_at) if queued_at else None,
+                       holder=self.request.id or "")
 
 
 @shared_task

@@ -150,16 +150,20 @@ def ingest_past_deadline(stack: Stack) -> Row:
 
 def concurrent_ingest(stack: Stack, *, partners: int = 4, batches: int = 3) -> Row:
     """Partners pushing at once, every batch naming the same 30 authors and sharing items, each
-    in its own order: the load that deadlocked authors_upsert."""
+    in its own order: the load that deadlocked authors_upsert. A partner sends a batch refused
+    with 503 again after its Retry-After."""
     row, key = Row(f"{partners} partners pushing at once, shared authors and items"), partner_key("chaos-race")
     items, lock, accepted = demo_items(200, "race", authors=30), threading.Lock(), set()
+
+    def seen(answer: Answer) -> Answer:
+        with lock:
+            return row.saw("ingest", answer)
 
     def push(n: int) -> None:
         for batch_number in range(batches):
             batch = random.Random(n * 100 + batch_number).sample(items, 100)
-            answer = stack.push(key, batch)
+            answer = _retrying(lambda batch=batch: seen(stack.push(key, batch)))
             with lock:
-                row.saw("ingest", answer)
                 accepted.update(i["external_id"] for i in batch if answer.status == 202)
 
     with ThreadPoolExecutor(partners) as pool:

@@ -5,13 +5,14 @@ batches that cannot finish in time."""
 from datetime import timedelta
 
 import pytest
+from django.core.cache import cache
 from django.db import OperationalError
 from django.utils import timezone
 from kombu.exceptions import OperationalError as BrokerDown
 
 from content.ingest import items_ingest
 from content.models import Item, ItemScore
-from content.outbox import scoring_publish, scoring_relay
+from content.outbox import RUNNING, scoring_publish, scoring_relay, scoring_run
 from content.tasks import score_items
 from tests.factories import raw_item
 
@@ -110,14 +111,16 @@ def test_a_second_delivery_skips_items_scored_since_it_was_queued(partner, djang
 
 
 def test_an_item_another_task_is_scoring_right_now_is_left_to_it(partner):
-    from django.core.cache import cache
-
-    from content.outbox import RUNNING
-
     [first, second] = [o.id for o in items_ingest(source=partner[0], raw_items=[raw_item(1), raw_item(2)])]
     cache.add(f"{RUNNING}{first}", 1, 60)  # a copy of the message is at it on another worker
     assert score_items.apply(args=[[first, second]]).get() == 1
     assert list(ItemScore.objects.values_list("item_id", flat=True)) == [second]
+
+
+def test_a_message_delivered_again_after_its_worker_died_takes_its_own_claims_back(partner):
+    [item_id] = [o.id for o in items_ingest(source=partner[0], raw_items=[raw_item(1)])]
+    cache.add(f"{RUNNING}{item_id}", "task-1", 60)  # its first delivery died holding the item
+    assert scoring_run(item_ids=[item_id], holder="task-1") == 1
 
 
 def test_publishing_stops_at_the_first_refusal_and_says_how_many_went(partner, monkeypatch):

@@ -82,7 +82,8 @@ def test_a_batch_that_cannot_finish_in_time_is_refused_whole_then_accepted(live)
     assert "Retry-After 2" in row.notes[0]
 
 
-def test_partners_racing_on_the_same_authors_all_get_202(live):
+def test_partners_racing_on_the_same_authors_deadlock_never_and_lose_nothing(live):
     row = concurrent_ingest(live)
-    assert row.seen == {"ingest": {202: 12}}
+    clear_answers(row)  # a 503 here is a batch past the (shortened) deadline, refused whole
+    assert row.seen["ingest"][202] == 12
     assert row.lost == {"items": 0}
