@@ -138,7 +138,8 @@ def item_go(request: HttpRequest, pk: int) -> HttpResponse:
     known = "" if user else known_visitor_id(request)
     anonymous_id = "" if user else (known or visitor_id(request))
     viewer = f"u{user.pk}" if user else (known or request.META.get("REMOTE_ADDR", ""))
-    if cache.add(f"click-out:{viewer}:{item.pk}", 1, CLICK_OUT_REPEAT_SECONDS):
+    # False only for a repeat; None (the cache does not answer) records it rather than lose it.
+    if cache.add(f"click-out:{viewer}:{item.pk}", 1, CLICK_OUT_REPEAT_SECONDS) is not False:
         events_record(user=user, anonymous_id=anonymous_id,
                       raw_events=[{"type": "click_out", "item": item.pk, "context": {"page": _item_path(item.pk)}}])
     response = HttpResponseRedirect(target)

@@ -11,6 +11,7 @@ Only approved or featured originals (not copies) that are not sponsored enter or
 editor may pin an item at a position or remove one. Materialised as snapshots by Celery beat,
 so reading a list is one query."""
 
+import logging
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -24,10 +25,12 @@ from django.utils import timezone
 from content.constants import VISIBLE_STATUSES
 from content.models import Item, Vote
 from content.scoring.scorers.market import wilson_lower_bound
+from guide.faults import BROKER_ERRORS
 from guide.roles import BRAND_MEMBERS_GROUP
 from interests.models import Interest, ItemInterest
 from recommender.models import OVERALL, PERIODS, ListOverride, WorthList, WorthListEntry
 
+logger = logging.getLogger(__name__)
 LENGTH = 50
 WINDOW = {"day": timedelta(hours=36), "week": timedelta(days=7)}
 HALF_LIFE = {"day": timedelta(hours=18), "week": timedelta(days=3.5)}
@@ -140,8 +143,12 @@ def lists_refresh_soon(*, may_enter_lists: bool = True, **kwargs: object) -> Non
     only take items out needs none: current_entries leaves out what is no longer shown."""
     from recommender.tasks import refresh_lists
 
-    if may_enter_lists and cache.add(REFRESH_QUEUED_KEY, 1, 60):
-        refresh_lists.apply_async(countdown=1)
+    if may_enter_lists and cache.add(REFRESH_QUEUED_KEY, 1, 60) is not False:
+        try:
+            refresh_lists.apply_async(countdown=1)
+        except BROKER_ERRORS:  # the decision is made; the lists follow at the next beat refresh
+            logger.warning("lists refresh not queued: the broker does not answer")
+            cache.delete(REFRESH_QUEUED_KEY)
 
 
 @transaction.atomic

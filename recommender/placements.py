@@ -118,10 +118,13 @@ def _count_served(campaign_id: int, day: date) -> int:
     """One more served placement today; the new count (read from the table when the cache lost it)."""
     key = _served_key(campaign_id, day)
     try:
-        return cache.incr(key)
+        count = cache.incr(key)
     except ValueError:
         cache.add(key, ServedPlacement.objects.filter(campaign_id=campaign_id, day=day).count(), COUNTER_TTL)
-        return cache.incr(key)
+        count = cache.incr(key)
+    if count is None:  # the cache does not answer (Redis down): the table counts, slower but right
+        count = ServedPlacement.objects.filter(campaign_id=campaign_id, day=day).count() + 1
+    return count
 
 
 def _count(key: str) -> None:

@@ -35,7 +35,7 @@ def rollup_campaign_stats() -> dict:
     return stats_rollup()
 
 
-@shared_task(acks_late=True, time_limit=120)
+@shared_task(acks_late=True, time_limit=120, soft_time_limit=110)  # below the global soft limit (540)
 def sync_campaign_sponsorship() -> int:
     """Beat, every minute: campaigns make their items sponsored exactly while they run."""
     from recommender.campaigns import sponsorship_sync

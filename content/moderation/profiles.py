@@ -2,6 +2,7 @@
 thresholds), a preview of what a draft would move, and an explicit, audited activation that
 applies exactly the previewed plan (content.scoring.regate)."""
 
+import logging
 import math
 from typing import Any
 
@@ -14,6 +15,9 @@ from content.moderation.decisions import DecisionError
 from content.scoring.dimensions import DIMENSION_KEYS
 from content.scoring.profile import active_profile, profile_make_active
 from content.scoring.regate import RegatePlan, regate_plan
+from guide.faults import BROKER_ERRORS
+
+logger = logging.getLogger(__name__)
 
 THRESHOLDS = ("approve_min_worth", "approve_min_reliability", "approve_min_objectivity", "reject_max_relevance",
               "reject_max_objectivity")
@@ -100,8 +104,6 @@ def profile_activate(*, draft: ScoringProfile, editor: AbstractBaseUser) -> Scor
     """Make the draft the active profile (audited, with the plan it carries out) and apply it to
     every scored item: the regate runs on the scoring queue after commit (in process on the
     embedded default), so the preview is what happens."""
-    from content.tasks import regate_items  # tasks import services, never the other way at import time
-
     if not draft.is_draft:
         raise DecisionError(409, "not_a_draft", f"方案 v{draft.version} 已经启用过。")
     with transaction.atomic():
@@ -111,5 +113,14 @@ def profile_activate(*, draft: ScoringProfile, editor: AbstractBaseUser) -> Scor
         audit_record(actor=editor, action="profile_activate", target_type="scoring_profile", target_id=profile.pk,
                      note=profile.note, before={"version": previous.version, **profile_draft_values(previous)},
                      after={"version": profile.version, **profile_draft_values(profile), "plan": plan.as_dict()})
-        transaction.on_commit(lambda: regate_items.delay(profile.version))
+        transaction.on_commit(lambda: _queue_regate(profile.version))
     return profile
+
+
+def _queue_regate(version: int) -> None:
+    from content.tasks import regate_items
+
+    try:
+        regate_items.delay(version)
+    except BROKER_ERRORS:  # activated all the same: the sweep rescores what an older profile scored
+        logger.warning("regate of profile v%s not queued: the broker does not answer", version)

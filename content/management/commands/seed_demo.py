@@ -27,9 +27,12 @@ from content.ingest import items_ingest
 from content.models import Item, Source
 from guide.commands import DatabaseCommand
 from guide.roles import EDITORS_GROUP
+from interests.demo import shopper_history_play
 from recommender.demo_brands import demo_brands_seed
+from recommender.lists import lists_refresh
 from recommender.models import OVERALL
 from recommender.overrides import list_override_set
+from recommender.pools import pools_refresh
 
 CORPUS = Path(__file__).resolve().parents[2] / "demo" / "demo_items.jsonl"
 CORPUS_BASE = datetime.fromisoformat("2026-11-22T12:00:00+08:00")
@@ -60,6 +63,7 @@ class Command(DatabaseCommand):
         loaded = Item.objects.filter(source__name__startswith="demo-").count()
         if loaded and not options["refresh"]:
             self.stdout.write(f"演示数据已存在（{loaded} 条），跳过；要重新载入请加 --refresh")
+            self.refresh_derived()
             return
         rows = [json.loads(line) for line in Path(options["corpus"]).read_text(encoding="utf-8").splitlines() if line]
         shift = timezone.now() - CORPUS_BASE
@@ -80,7 +84,14 @@ class Command(DatabaseCommand):
         roles = {(f"demo-{row['source']}", row["external_id"]): row.get("demo_role", "") for row in rows}
         editor_history_play(roles=roles, editor_name="erin", shopper_name="alice", write=self.stdout.write)
         self.pin_demo_entry()
+        shopper_history_play(username="alice", write=self.stdout.write)
         demo_brands_seed(accounts=settings.DEBUG or options["demo_accounts"], password=DEMO_PASSWORD, write=self.stdout.write)
+        self.refresh_derived()
+
+    def refresh_derived(self) -> None:
+        """What beat keeps fresh, built now: the 值得买 lists and the feeds' candidate pools (the
+        demo's times are shifted to now, so yesterday's lists would be stale)."""
+        self.stdout.write(f"已生成 {lists_refresh()} 个值得买榜单，{pools_refresh()} 个兴趣的候选池")
 
     def pin_demo_entry(self) -> None:
         """The demo editor's pin on today's overall list (what an editor's list intervention looks like)."""
