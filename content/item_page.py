@@ -31,6 +31,17 @@ def web_url(value: Any) -> str:
     return value.strip() if parts.scheme.lower() in ("http", "https") and parts.netloc else ""
 
 
+def image_url(value: Any) -> str:
+    """An image address a page may show: a web (http / https) address, or one of the project's
+    own static files (the demo's drawings); "" for anything else."""
+    if isinstance(value, str) and value.startswith(OWN_IMAGES) and ".." not in value:
+        return value
+    return web_url(value)
+
+
+OWN_IMAGES = "/static/img/"
+
+
 @dataclass(frozen=True)
 class Resolved:
     item: Item | None = None

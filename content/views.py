@@ -21,6 +21,7 @@ from content.constants import REASON_CODES, VISIBLE_STATUSES
 from content.feedback import feedback_of, feedback_open_exists, feedback_submit
 from content.item_page import (
     folded_copies,
+    image_url,
     item_resolve,
     item_verdict,
     item_visible,
@@ -36,6 +37,7 @@ from content.scoring.dimensions import DIMENSIONS
 from content.selectors import favorites_of, items_visible_to
 from interests.accounts import known_visitor_id, remember_visitor, visitor_id
 from interests.events import events_record
+from interests.placeholders import placeholder_for
 from recommender.api import item_cards
 from recommender.views import item_links, present
 
@@ -98,7 +100,9 @@ def _render_item(request: HttpRequest, item: Item, *, feedback_form: FeedbackFor
         # Sanitised by nh3 at ingest (content.pipeline.validate); again here because editors can
         # change the stored HTML in the admin. nh3 is fast enough that this costs microseconds.
         "body_html": mark_safe(sanitize_html(item.body_html)),
-        "images": [url for url in map(web_url, item.images if isinstance(item.images, list) else []) if url][:9],
+        "images": list(dict.fromkeys(url for url in map(image_url, item.images if isinstance(item.images, list) else [])
+                                     if url))[:9],
+        "tint": placeholder_for(interest_slugs=[tag.interest.slug for tag in item.interest_tags.all()]),
         "interests": sorted(item.interest_tags.all(), key=lambda tag: -tag.weight),
         "scenarios": sorted(item.scenario_tags.all(), key=lambda tag: -tag.weight),
         "score": score,

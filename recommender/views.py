@@ -11,6 +11,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import NoReverseMatch, reverse
 
+from content.item_page import image_url
 from content.scoring.dimensions import DIMENSIONS
 from content.scoring.profile import active_profile
 from interests.accounts import ANONYMOUS_COOKIE, remember_visitor, visitor_id
@@ -23,6 +24,7 @@ from recommender.feed import FEED_LENGTH, CursorError, FeedRequest, feed_page
 from recommender.lists import current_entries
 from recommender.models import OVERALL, PERIODS
 from recommender.overrides_views import list_editing
+from interests.placeholders import placeholder_for
 from recommender.placements import placements_serve
 
 PAGE_SIZE = 20
@@ -72,12 +74,16 @@ def present(card: dict, link: str, **extra) -> dict:
             shown["saving"] = _money(original - price)
     if card.get("worth_score") is not None:
         shown["worth"] = round(card["worth_score"])
-    image = card.get("image") or ""
-    shown["image"] = image if image.startswith(("https://", "http://")) else ""
-    shown["interests"] = sorted(card.get("interests") or [], key=lambda tag: -tag["weight"])
+    shown["image"] = image_url(card.get("image") or "")
+    shown["tint"] = placeholder_for(interest_slugs=[tag["slug"] for tag in shown_interests(card)])
+    shown["interests"] = shown_interests(card)
     if "reason" in extra:  # the card shows the 值得买指数 once, on its own line
         extra["reason"] = extra["reason"].split(INDEX_IN_REASON)[0] if not extra["reason"].startswith("值得买指数") else ""
     return {**card, **shown, **extra, "sponsored": bool(card.get("sponsored") or extra.get("sponsored"))}
+
+
+def shown_interests(card: dict) -> list[dict]:
+    return sorted(card.get("interests") or [], key=lambda tag: -tag["weight"])
 
 
 def feed_cards(page: list[dict], offset: int) -> list[dict]:

@@ -14,8 +14,9 @@ Playwright's sync API, against the pages served by pytest-django's live server.
   interest) loaded by the real `seed_demo` command: ingest, eager scoring, gatekeeping and
   tagging leave ~35 approved items, some in every top-level circle; then the 值得买 lists are
   materialised as beat would. The whole corpus takes ~5 s per test; this slice about a second.
-- Nothing leaves the machine: names other than the live server's do not resolve in chromium,
-  and requests elsewhere (the demo's image URLs) are answered with a grey placeholder.
+- Nothing leaves the machine: names other than the live server's do not resolve in chromium;
+  pictures from anywhere else fail as an unreachable host does (the pages must show their own
+  placeholder, never a broken image), and pages elsewhere (click-outs) get a stub page.
 - Screenshots go to tests/browser/screenshots/ (git ignores the PNGs; see the README there).
 """
 
@@ -39,9 +40,7 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
                  "--disable-sync",
                  # No name but the live server's resolves: nothing a page links to leaves this machine.
                  "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1"]
-# What a page gets instead of anything outside the live server (demo images, click-outs).
-STUB_IMAGE = ("<svg xmlns='http://www.w3.org/2000/svg' width='320' height='200'>"
-              "<rect width='100%' height='100%' fill='#e4e4e4'/></svg>")
+# What a page gets instead of a page outside the live server (a click-out).
 STUB_PAGE = "<!doctype html><meta charset=utf-8><title>站外页面</title><p>站外页面（浏览器测试不访问外网）</p>"
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 900}
@@ -153,13 +152,14 @@ def page(new_page):
 
 
 def stub_outside(route, base_url: str) -> None:
-    """The live server answers its own requests; anything else gets a stub. (Redirect targets
-    bypass routes: those stop at the host resolver rule.)"""
+    """The live server answers its own requests; a picture from elsewhere fails like an
+    unreachable host; a page elsewhere gets a stub. (Redirect targets bypass routes: those
+    stop at the host resolver rule.)"""
     request = route.request
     if request.url.startswith(base_url + "/"):
         route.continue_()
     elif request.resource_type == "image":
-        route.fulfill(status=200, content_type="image/svg+xml", body=STUB_IMAGE)
+        route.abort("addressunreachable")
     else:
         route.fulfill(status=200, content_type="text/html; charset=utf-8", body=STUB_PAGE)
 

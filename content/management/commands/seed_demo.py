@@ -19,6 +19,8 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import transaction
+from django.db.models import Q
+from django.templatetags.static import static
 from django.utils import timezone
 
 from content.constants import PLATFORMS
@@ -81,6 +83,7 @@ class Command(DatabaseCommand):
         self.stdout.write("演示数据：" + " ".join(f"{k}={v}" for k, v in counts.items()))
         # The demo platforms are established partners, not sources that appeared today.
         Source.objects.filter(name__startswith="demo-").update(created_at=timezone.now() - ESTABLISHED)
+        self.draw_images(rows)
         roles = {(f"demo-{row['source']}", row["external_id"]): row.get("demo_role", "") for row in rows}
         editor_history_play(roles=roles, editor_name="erin", shopper_name="alice", write=self.stdout.write)
         self.pin_demo_entry()
@@ -92,6 +95,22 @@ class Command(DatabaseCommand):
         """What beat keeps fresh, built now: the 值得买 lists and the feeds' candidate pools (the
         demo's times are shifted to now, so yesterday's lists would be stale)."""
         self.stdout.write(f"已生成 {lists_refresh()} 个值得买榜单，{pools_refresh()} 个兴趣的候选池")
+
+    @staticmethod
+    def draw_images(rows: list[dict]) -> None:
+        """The corpus's pictures live on a host that does not exist: demo items show the project's
+        own drawing of their product kind instead (static/img/demo/, content/demo/build_demo_images.py).
+        Items pushed without pictures keep none (their cards show the interest's placeholder)."""
+        pictured: dict[tuple[str, int], list[tuple[str, str]]] = {}
+        for row in rows:
+            if row.get("images"):  # as many as were sent: the count is evidence scoring reads
+                key = (row["interest"], len(row["images"]))
+                pictured.setdefault(key, []).append((f"demo-{row['source']}", row["external_id"]))
+        for (interest, count), keys in pictured.items():
+            match = Q()
+            for source, external_id in keys:
+                match |= Q(source__name=source, external_id=external_id)
+            Item.objects.filter(match).update(images=[static(f"img/demo/{interest}.svg")] * count)
 
     def pin_demo_entry(self) -> None:
         """The demo editor's pin on today's overall list (what an editor's list intervention looks like)."""
