@@ -41,3 +41,18 @@ def test_a_fresh_demo_has_lists_a_shopper_with_a_life_and_a_queue_worth_working(
     assert sum(1 for n in reason_counts(queue).values() if n) >= 3
     assert Item.objects.filter(status="featured").count() == 3
     assert AuditRecord.objects.filter(actor_name="erin", public=True).exists()
+
+
+def test_the_dates_a_demo_text_names_move_with_its_times_so_the_text_agrees_with_the_price_box():
+    import json
+    from datetime import datetime, timedelta
+
+    from content.management.commands.seed_demo import CORPUS, Command, shift_text_dates
+
+    assert shift_text_dates("活动截至 11月23日，12月19日开演；2月30日不是日期", timedelta(days=15, hours=3)) == \
+        "活动截至 12月8日，1月3日开演；2月30日不是日期"
+    row = next(json.loads(line) for line in CORPUS.read_text(encoding="utf-8").splitlines()
+               if "摩飞多功能料理锅" in line)
+    shown = Command.shifted(row, timedelta(days=15))
+    ends = datetime.fromisoformat(shown["expires_at"])
+    assert f"{ends.month}月{ends.day}日" in shown["body"] and "11月23日" not in shown["body"]

@@ -11,6 +11,7 @@ is never given the demo password, a group or staff rights.
 """
 
 import json
+import re
 from datetime import datetime, timedelta
 from itertools import groupby
 from pathlib import Path
@@ -45,6 +46,22 @@ TRUST = {"jd": 70, "smzdm": 65, "zhihu": 60, "taobao": 60, "dianping": 55, "bili
 DEMO_PASSWORD = "guide-demo-2026"
 ESTABLISHED = timedelta(days=180)
 ACCOUNTS = (("alice", "shopper"), ("erin", EDITORS_GROUP))
+
+
+TEXT_DATE = re.compile(r"(\d{1,2})月(\d{1,2})日")
+
+
+def shift_text_dates(text: str, shift: timedelta) -> str:
+    """Every 「M月D日」 of the corpus's year, moved by `shift` (a date that is no date stays)."""
+    def moved(match: re.Match) -> str:
+        try:
+            day = datetime(CORPUS_BASE.year, int(match.group(1)), int(match.group(2)), 12, tzinfo=CORPUS_BASE.tzinfo)
+        except ValueError:
+            return match.group(0)
+        day += shift
+        return f"{day.month}月{day.day}日"
+
+    return TEXT_DATE.sub(moved, text)
 
 
 class Command(DatabaseCommand):
@@ -131,10 +148,15 @@ class Command(DatabaseCommand):
 
     @staticmethod
     def shifted(row: dict, shift: timedelta) -> dict:
+        """The row as if the corpus were written today: its times, and the dates its text names
+        (活动截至 11月23日), moved by the same amount, so the text agrees with the price box."""
         item = {key: value for key, value in row.items() if key not in LOADER_KEYS}
         for key in ("published_at", "expires_at"):
             if item.get(key):
                 item[key] = (datetime.fromisoformat(item[key]) + shift).isoformat()
+        for key in ("title", "body"):
+            if item.get(key):
+                item[key] = shift_text_dates(item[key], shift)
         return item
 
     def create_accounts(self) -> None:
