@@ -43,6 +43,7 @@ from sklearn.metrics import precision_recall_fscore_support
 from sklearn.naive_bayes import MultinomialNB
 from sklearn.preprocessing import normalize
 from sklearn.svm import LinearSVC
+from tqdm import tqdm
 
 from content.scoring import learned
 from content.scoring.analysis import USER_DICTIONARY, Analysis, analyze
@@ -169,9 +170,9 @@ _ANALYSES: dict[tuple[str, str], Analysis] = {}  # the slow part, once per text 
 
 
 def analyses(examples: list[Example]) -> list[Analysis]:
-    for e in examples:
-        if (e.title, e.body) not in _ANALYSES:
-            _ANALYSES[e.title, e.body] = analyze(e.title, e.body)
+    todo = list(dict.fromkeys((e.title, e.body) for e in examples if (e.title, e.body) not in _ANALYSES))
+    for title, body in tqdm(todo, desc="analysing", unit="text", disable=len(todo) < 2000):
+        _ANALYSES[title, body] = analyze(title, body)
     return [_ANALYSES[e.title, e.body] for e in examples]
 
 
@@ -411,7 +412,7 @@ def refits_scored(splits: list[tuple[int, int, list[Example], list[Example]]], k
     """Per (label, seed, train, test), checked beforehand so no error comes after minutes of
     fitting: the tagger refitted on train + extra scores test, next to the baseline."""
     runs = []
-    for label, seed, train, test in splits:
+    for label, seed, train, test in tqdm(splits, desc=f"refit per {key}", unit=key, disable=len(splits) < 2):
         model = train_model(train + extra, lexicon, seed)[0]
         runs.append({key: label, "train": len(train) + len(extra), "report": evaluate(test, model, lexicon),
                      "baseline": baseline(train + extra, test, seed)})

@@ -57,7 +57,7 @@ class Command(DatabaseCommand):
         parser.add_argument("--index-size", type=int, default=1_000_000, help="LSH index size for the lookup benchmark")
         parser.add_argument("--reviews", help="shopping_reviews.jsonl for recall / false merges")
         parser.add_argument("--sample", type=int, default=5000, help="reviews sampled for recall / false merges")
-        parser.add_argument("--seed", type=int, default=7)
+        parser.add_argument("--seed", type=int, default=7, help="seed of the generated items and edits (default 7)")
         parser.add_argument("--keep", action="store_true", help="keep the benchmark rows")
 
     def handle(self, *args, **options):

@@ -12,10 +12,10 @@ class Command(DatabaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("name", help="short name (slug), e.g. smzdm-deals")
-        parser.add_argument("--platform", choices=list(PLATFORMS), default="other")
-        parser.add_argument("--adapter", choices=list(SOURCE_ADAPTERS), default="push")
+        parser.add_argument("--platform", choices=list(PLATFORMS), default="other", help="the platform its items come from (default other)")
+        parser.add_argument("--adapter", choices=list(SOURCE_ADAPTERS), default="push", help="how its items reach us (default push: the ingest API)")
         parser.add_argument("--url", default="", help="feed or page URL for rss / page sources")
-        parser.add_argument("--title", default="")
+        parser.add_argument("--title", default="", help="a readable name shown on pages")
         parser.add_argument("--trust", type=int, default=50, help="trust level 0–100")
         parser.add_argument("--interval", type=int, default=30, help="poll interval in minutes")
         parser.add_argument("--rotate-key", action="store_true", help="issue a new key for an existing source")

@@ -15,10 +15,10 @@ class Command(DatabaseCommand):
     help = "Ingest a JSON Lines or CSV file of items (push-API item fields) into a source."
 
     def add_arguments(self, parser):
-        parser.add_argument("path")
+        parser.add_argument("path", help="the JSON Lines or CSV file of raw items")
         parser.add_argument("--source", required=True, help="source name (see create_source)")
         parser.add_argument("--format", choices=["jsonl", "csv"], help="default: from the file extension")
-        parser.add_argument("--no-progress", action="store_true")
+        parser.add_argument("--no-progress", action="store_true", help="no progress bar (logs, scripts)")
 
     def handle(self, *args, **options):
         path = Path(options["path"])

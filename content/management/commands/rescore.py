@@ -18,11 +18,11 @@ class Command(DatabaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--stale", action="store_true", help="only unscored, outdated or changed items")
         parser.add_argument("--source", help="source name")
-        parser.add_argument("--status", choices=list(ITEM_STATUSES))
-        parser.add_argument("--kind", choices=list(ITEM_KINDS))
+        parser.add_argument("--status", choices=list(ITEM_STATUSES), help="only items in this status")
+        parser.add_argument("--kind", choices=list(ITEM_KINDS), help="only items of this kind")
         parser.add_argument("--ids", help="comma-separated item ids")
         parser.add_argument("--in-process", action="store_true", help="score here instead of queueing to workers")
-        parser.add_argument("--no-progress", action="store_true")
+        parser.add_argument("--no-progress", action="store_true", help="no progress bar (logs, scripts)")
 
     def handle(self, *args, **options):
         ids = self.selected_ids(options)

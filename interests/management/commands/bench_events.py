@@ -26,11 +26,11 @@ class Command(DatabaseCommand):
     help = __doc__
 
     def add_arguments(self, parser):
-        parser.add_argument("--events", type=int, default=200_000)
-        parser.add_argument("--batch", type=int, default=100)
+        parser.add_argument("--events", type=int, default=200_000, help="events to send in all (default 200,000)")
+        parser.add_argument("--batch", type=int, default=100, help="events per request (default 100)")
         parser.add_argument("--concurrency", type=int, default=16, help="client connections")
         parser.add_argument("--workers", type=int, default=4, help="gunicorn worker processes")
-        parser.add_argument("--shoppers", type=int, default=64)
+        parser.add_argument("--shoppers", type=int, default=64, help="shopper accounts the events are spread over (default 64)")
         parser.add_argument("--keep", action="store_true", help="keep the benchmark's events and accounts")
 
     def handle(self, *args, **options):

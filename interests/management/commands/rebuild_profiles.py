@@ -12,7 +12,7 @@ class Command(DatabaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--user", action="append", help="username (repeatable); default: everyone with events")
-        parser.add_argument("--no-progress", action="store_true")
+        parser.add_argument("--no-progress", action="store_true", help="no progress bar (logs, scripts)")
 
     def handle(self, *args, **options):
         users = get_user_model().objects.all()

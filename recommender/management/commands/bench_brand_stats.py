@@ -38,11 +38,12 @@ class Command(DatabaseCommand):
     help = __doc__
 
     def add_arguments(self, parser):
-        parser.add_argument("--campaigns", type=int, default=50)
+        parser.add_argument("--campaigns", type=int, default=50, help="campaigns whose year of roll-ups is filled (default 50)")
         parser.add_argument("--interests", type=int, default=5, help="circles per campaign and day")
         parser.add_argument("--items", type=int, default=4, help="items per campaign and day")
         parser.add_argument("--repeat", type=int, default=300, help="timed requests per endpoint")
-        parser.add_argument("--breakdown", choices=["interest", "item", "platform"], default="interest")
+        parser.add_argument("--breakdown", choices=["interest", "item", "platform"], default="interest",
+                            help="the breakdown the timed stats requests ask for (default interest)")
         parser.add_argument("--keep", action="store_true", help="keep the benchmark brand and its rows")
 
     def handle(self, *args, **options):

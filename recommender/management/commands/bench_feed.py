@@ -43,8 +43,8 @@ class Command(DatabaseCommand):
         parser.add_argument("--rounds", type=int, default=4, help="alternating /ping and warm feed rounds")
         parser.add_argument("--warmup", type=int, default=None,
                             help="unmeasured warm requests first (default: 2 × workers × shoppers)")
-        parser.add_argument("--concurrency", type=int, default=16)
-        parser.add_argument("--workers", type=int, default=4)
+        parser.add_argument("--concurrency", type=int, default=16, help="clients sending requests at once (default 16)")
+        parser.add_argument("--workers", type=int, default=4, help="gunicorn worker processes (default 4)")
         parser.add_argument("--worker-class", default="sync", choices=["sync", "gthread"],
                             help="sync as in docker-compose (a connection per request); gthread keeps them alive")
         parser.add_argument("--threads", type=int, default=8, help="threads per gthread worker")

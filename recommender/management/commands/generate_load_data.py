@@ -33,10 +33,10 @@ class Command(DatabaseCommand):
     help = __doc__
 
     def add_arguments(self, parser):
-        parser.add_argument("--items", type=int, default=100_000)
-        parser.add_argument("--shoppers", type=int, default=10_000)
-        parser.add_argument("--events", type=int, default=1_000_000)
-        parser.add_argument("--seed", type=int, default=7)
+        parser.add_argument("--items", type=int, default=100_000, help="scored, tagged items to make (default 100,000)")
+        parser.add_argument("--shoppers", type=int, default=10_000, help="shoppers with tastes (default 10,000)")
+        parser.add_argument("--events", type=int, default=1_000_000, help="behaviour events (default 1,000,000)")
+        parser.add_argument("--seed", type=int, default=7, help="seed of everything generated (default 7)")
 
     def handle(self, *args, **options):
         rng = random.Random(options["seed"])
