@@ -260,3 +260,10 @@ def test_compose_needs_a_secret_key_and_its_production_web_turns_every_switch_on
     assert production["environment"]["NUM_PROXIES"] == "${NUM_PROXIES:-1}"
     assert "check --deploy --tag security --fail-level WARNING &&" in production["command"]
     assert "--demo-accounts" not in services["migrate"]["command"]
+
+
+def test_compose_brings_back_what_exits_when_redis_vanishes_but_migrates_once():
+    services = yaml.safe_load((ROOT / "docker-compose.yml").read_text(encoding="utf-8"))["services"]
+    for name in ("db", "redis", "web", "web-production", "worker", "beat"):
+        assert services[name]["restart"] == "unless-stopped", name
+    assert services["migrate"]["restart"] == "no"
