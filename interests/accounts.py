@@ -86,7 +86,17 @@ def anonymous_events_merge(*, user: AbstractBaseUser, anonymous_id: str) -> int:
         return 0
     moved = Event.objects.filter(anonymous_id=anonymous_id, user__isnull=True).update(user=user, anonymous_id="")
     if moved:
-        from interests.tasks import rebuild_profile
-
-        transaction.on_commit(lambda: rebuild_profile.delay(user.pk))
+        transaction.on_commit(lambda: _queue_rebuild(user.pk))
     return moved
+
+
+def _queue_rebuild(user_id: int) -> None:
+    """The rebuild in a task; in process when the broker does not answer (the sign-in stands)."""
+    from guide.faults import BROKER_ERRORS
+    from interests.profiles import profile_rebuild
+    from interests.tasks import rebuild_profile
+
+    try:
+        rebuild_profile.delay(user_id)
+    except BROKER_ERRORS:
+        profile_rebuild(user_id=user_id)

@@ -94,3 +94,22 @@ def test_signing_in_on_the_page_merges_the_anonymous_cookie(client, alice, djang
         client.post("/accounts/login/", {"username": "alice", "password": "correct-horse-battery"})
     assert Event.objects.get().user == alice and anonymous_id
     assert UserInterest.objects.filter(user=alice, interest__slug="coffee").exists()
+
+
+def test_signing_in_while_the_broker_is_down_still_merges_and_rebuilds_in_process(client, alice, monkeypatch,
+                                                                                  django_capture_on_commit_callbacks):
+    from kombu.exceptions import OperationalError
+
+    from interests.tasks import rebuild_profile
+
+    def refuse(*args, **kwargs):
+        raise OperationalError("broker unreachable")
+
+    monkeypatch.setattr(rebuild_profile, "delay", refuse)
+    item = ItemFactory()
+    item.interest_tags.create(interest=Interest.objects.get(slug="coffee"), weight=0.8)
+    client.post("/api/v1/events/", {"events": [{"type": "favorite", "item": item.pk}]}, content_type="application/json")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post("/accounts/login/", {"username": "alice", "password": "correct-horse-battery"})
+    assert response.status_code == 302
+    assert UserInterest.objects.filter(user=alice, interest__slug="coffee").exists()
