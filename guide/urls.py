@@ -7,7 +7,7 @@ from content.api.moderation import TransparencyView
 from content.api.views import IngestView, ItemViewSet, MyFavoritesView
 from guide import views
 from guide.api import TokenView
-from interests import alert_views, search_views
+from interests import alert_views, assistant_views, search_views
 from interests import api as interests_api
 from interests import views as interests_views
 from recommender import api as recommender_api
@@ -50,6 +50,7 @@ api_v1 = [
     path("me/notifications/", alert_views.MyNotificationsView.as_view(), name="my-notifications"),
     path("me/notifications/read/", alert_views.MyNotificationsReadView.as_view(), name="my-notifications-read"),
     path("me/notifications/unread/", alert_views.MyUnreadView.as_view(), name="my-notifications-unread"),
+    path("assistant/", assistant_views.AssistantView.as_view(), name="assistant"),
     path("", include(router.urls)),
 ]
 

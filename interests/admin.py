@@ -5,7 +5,15 @@ from django.contrib import admin
 from django.db.models import Q, QuerySet
 from django.http import HttpRequest
 
-from interests.models import Interest, Scenario
+from interests.models import (
+    Conversation,
+    Interest,
+    KeywordAlert,
+    KitSlot,
+    KitTemplate,
+    Notification,
+    Scenario,
+)
 
 KEYWORDS_HELP = "每行一个关键词，可写权重（0–1，默认 1）：如「帐篷 = 1」「手机壳 = 0.3」。保存后各进程数秒内生效。"
 
@@ -121,3 +129,77 @@ class ScenarioAdmin(KeywordSearchMixin, admin.ModelAdmin):
     @admin.display(description="关键词数")
     def keyword_count(self, scenario: Scenario) -> int:
         return len(scenario.keywords or [])
+
+
+# The assistant's kits, and what shoppers hold (alerts, notifications, conversations: read only).
+
+class SlotKeywordsField(forms.CharField):
+    """A slot's words, one per line (JSON list in the database)."""
+
+    widget = forms.Textarea(attrs={"rows": 3, "cols": 24})
+
+    def prepare_value(self, value: object) -> str:
+        if isinstance(value, str):
+            try:
+                value = json.loads(value)
+            except ValueError:
+                return value
+        return "\n".join(str(word) for word in value) if isinstance(value, list) else ""
+
+    def to_python(self, value: str | None) -> list[str]:
+        words = list(dict.fromkeys(" ".join(line.split()) for line in (value or "").splitlines() if line.strip()))
+        if not words:
+            raise forms.ValidationError("至少写一个关键词：商品标题里出现它，才能放进这一格。")
+        return words
+
+
+class KitSlotForm(forms.ModelForm):
+    keywords = SlotKeywordsField(label="关键词", help_text="每行一个；标题里出现其中之一的内容可以放进这一格")
+
+    class Meta:
+        model = KitSlot
+        fields = ["slug", "name", "keywords", "required", "implies_scenario", "sort_order"]
+
+
+class KitSlotInline(admin.TabularInline):
+    model = KitSlot
+    form = KitSlotForm
+    extra = 1
+
+
+@admin.register(KitTemplate)
+class KitTemplateAdmin(admin.ModelAdmin):
+    list_display = ["name", "scenario", "recipient", "slot_count", "is_active"]
+    list_filter = ["scenario", "is_active"]
+    list_select_related = ["scenario"]
+    inlines = [KitSlotInline]
+
+    @admin.display(description="栏目数")
+    def slot_count(self, kit: KitTemplate) -> int:
+        return kit.slots.count()
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Shoppers' own rows: visible for support, changed only by the shopper."""
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False
+
+
+@admin.register(KeywordAlert)
+class KeywordAlertAdmin(ReadOnlyAdmin):
+    list_display = ["query", "user", "price_max", "worth_min", "created_at"]
+    search_fields = ["query"]
+
+
+@admin.register(Notification)
+class NotificationAdmin(ReadOnlyAdmin):
+    list_display = ["message", "user", "created_at", "read_at"]
+
+
+@admin.register(Conversation)
+class ConversationAdmin(ReadOnlyAdmin):
+    list_display = ["public_id", "user", "anonymous_id", "created_at", "updated_at"]

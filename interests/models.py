@@ -262,7 +262,8 @@ class KitSlot(models.Model):
     slug = models.SlugField("标识", max_length=40)
     name = models.CharField("名称", max_length=30)
     keywords = models.JSONField("关键词", default=list, help_text="标题里出现这些词之一的内容可以放进这一格")
-    required = models.BooleanField("必备", default=True)
+    required = models.BooleanField("必备", default=True, help_text="否：只在顾客要求时加入（如「再加一个炉子」）")
+    implies_scenario = models.BooleanField("说明场景", default=False, help_text="这一格的词本身就说明了场景（睡袋 → 露营）")
     sort_order = models.PositiveIntegerField("排序", default=0)
 
     class Meta:

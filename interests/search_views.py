@@ -15,7 +15,6 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from content.api.serializers import ItemCardOut
 from content.constants import ITEM_KINDS, PLATFORMS
 from content.search.backends import Filters, SearchUnavailable
 from content.search.query import MAX_LIMIT, SearchError, SearchPage, search
@@ -84,8 +83,14 @@ def search_recorded(request: HttpRequest, query: str) -> str:
 
 
 def hit_data(page: SearchPage) -> list[dict]:
-    return [{"item": ItemCardOut(hit.item).data, "score": hit.explanation["score"], "explanation": hit.explanation,
+    return [{"item": _card(hit.item), "score": hit.explanation["score"], "explanation": hit.explanation,
              "highlight": {"title": hit.title_html, "snippet": hit.snippet_html}} for hit in page.hits]
+
+
+def _card(item: dict) -> dict:
+    """A hit's item as JSON: prices as decimal strings and times in ISO 8601, as on cards."""
+    return {**item, **{k: str(item[k]) if item[k] is not None else None for k in ("price", "original_price")},
+            **{k: item[k].isoformat() if item[k] else None for k in ("published_at", "expires_at")}}
 
 
 SEARCH_PARAMETERS = [

@@ -19,6 +19,11 @@ from content.search.ranking import score_sql
 from content.search.terms import QueryGroup
 
 VENDORS = ("postgresql", "sqlite")
+# Sponsored items stay findable (labelled) but their 值得买指数 does not lift them: paid placement
+# never takes an organic rank, as in the lists.
+SPONSORED_WORTH = "(CASE WHEN i.sponsored THEN 0 ELSE s.worth_score END)"
+CANDIDATES = 1000  # see ranked_rows
+COMMON = 10_000
 LIKE_SPECIAL = re.compile(r"[!%_]")
 MIN_TAG_WEIGHT = 0.3  # an item belongs to a circle by a tag this strong (as feeds count it)
 
@@ -53,23 +58,25 @@ class Row:
     extra: dict = field(default_factory=dict)
 
 
-def fts5_expression(groups: list[QueryGroup], any_group: bool = False) -> str:
+def fts5_expression(groups: list[QueryGroup], any_group: bool = False, title_only: bool = False) -> str:
     parts = []
     for group in groups:
         phrase = '"' + " ".join(group.phrase) + '"'
-        if group.subwords:
+        if group.subwords and not title_only:
             phrase = f'({phrase} OR ({" AND ".join(f"{chr(34)}{w}{chr(34)}" for w in group.subwords)}))'
         parts.append(phrase)
-    return f" {'OR' if any_group else 'AND'} ".join(parts)
+    expression = f" {'OR' if any_group else 'AND'} ".join(parts)
+    return f"title_terms : ({expression})" if title_only else expression
 
 
-def tsquery_expression(groups: list[QueryGroup], any_group: bool = False) -> str:
+def tsquery_expression(groups: list[QueryGroup], any_group: bool = False, title_only: bool = False) -> str:
+    weight = ":A" if title_only else ""
     parts = []
     for group in groups:
-        phrase = " <-> ".join(f"'{t}'" for t in group.phrase)
+        phrase = " <-> ".join(f"'{t}'{weight}" for t in group.phrase)
         if len(group.phrase) > 1:
             phrase = f"({phrase})"
-        if group.subwords:
+        if group.subwords and not title_only:
             phrase = f"({phrase} | ({' & '.join(f'{chr(39)}{w}{chr(39)}' for w in group.subwords)}))"
         parts.append(phrase)
     return f" {'|' if any_group else '&'} ".join(parts)
@@ -123,16 +130,20 @@ def _when(engine: str, moment: datetime):
     return moment if engine == "postgresql" else moment.astimezone(UTC).replace(tzinfo=None).isoformat(" ")
 
 
-def _matched(vendor: str, groups: list[QueryGroup], any_group: bool) -> tuple[str, list]:
-    """FROM clause (aliases d, i, s) and its parameters: the matching documents with relevance."""
+def _matched(vendor: str, groups: list[QueryGroup], any_group: bool, title_only: bool = False,
+             cap: int | None = None) -> tuple[str, list]:
+    """FROM clause (aliases d, i, s; the relevance is d.relevance) and its parameters: the
+    matching documents, or only the `cap` most relevant of them."""
+    limit = f" ORDER BY relevance DESC LIMIT {int(cap)}" if cap else ""
     if vendor == "postgresql":
-        return ("content_itemsearch d JOIN content_item i ON i.id = d.item_id "
-                "JOIN content_itemscore s ON s.item_id = i.id, to_tsquery('simple', %s) q "
-                "WHERE d.document @@ q", [tsquery_expression(groups, any_group)])
-    return ("(SELECT rowid AS item_id, -bm25(content_itemsearch_fts, 4.0, 1.0, 0.5) AS relevance "
-            "FROM content_itemsearch_fts WHERE content_itemsearch_fts MATCH %s) d "
+        return (f"(SELECT d.item_id, ts_rank(d.document, q, 1) AS relevance FROM content_itemsearch d, "
+                f"to_tsquery('simple', %s) q WHERE d.document @@ q{limit}) d "
+                "JOIN content_item i ON i.id = d.item_id JOIN content_itemscore s ON s.item_id = i.id WHERE 1 = 1",
+                [tsquery_expression(groups, any_group, title_only)])
+    return (f"(SELECT rowid AS item_id, -bm25(content_itemsearch_fts, 4.0, 1.0, 0.5) AS relevance "
+            f"FROM content_itemsearch_fts WHERE content_itemsearch_fts MATCH %s{limit}) d "
             "JOIN content_item i ON i.id = d.item_id JOIN content_itemscore s ON s.item_id = i.id WHERE 1 = 1",
-            [fts5_expression(groups, any_group)])
+            [fts5_expression(groups, any_group, title_only)])
 
 
 def vendor() -> str:
@@ -142,15 +153,34 @@ def vendor() -> str:
 
 
 def ranked_rows(*, groups: list[QueryGroup], filters: Filters, as_of: datetime, limit: int, offset: int = 0,
-                any_group: bool = False) -> list[Row]:
-    """The matching visible originals, best first, with the figures their rank came from."""
+                any_group: bool = False, title_only: bool = False) -> list[Row]:
+    """The matching visible originals, best first, with the figures their rank came from.
+    `any_group`: any of the groups instead of all; `title_only`: matched in the title.
+
+    A word that half the catalogue contains would make every search rank all its matches. So
+    the first pages are ranked among the CANDIDATES most relevant matches (a hit outside them
+    would need a far weaker text match made up by 值得买指数 alone), and for a word in more than
+    COMMON documents among those matching in the title first (in the body it says little). When
+    filters leave that set short of the page, and for pages beyond it, among all matches."""
+    if offset + limit <= CANDIDATES:
+        matches = _match_total(groups, any_group, title_only, up_to=COMMON + 1)
+        if matches > COMMON and not title_only:
+            rows = _ranked(groups, filters, as_of, limit, offset, any_group, True, cap=CANDIDATES)
+            if len(rows) == limit:
+                return rows
+        rows = _ranked(groups, filters, as_of, limit, offset, any_group, title_only, cap=CANDIDATES)
+        if len(rows) == limit or matches <= CANDIDATES:
+            return rows
+    return _ranked(groups, filters, as_of, limit, offset, any_group, title_only, cap=None)
+
+
+def _ranked(groups, filters, as_of, limit, offset, any_group, title_only, cap) -> list[Row]:
     engine = vendor()
-    relevance = "ts_rank(d.document, q, 1)" if engine == "postgresql" else "d.relevance"
-    source, source_params = _matched(engine, groups, any_group)
+    source, source_params = _matched(engine, groups, any_group, title_only, cap)
     where, params = _filters_sql(engine, filters, as_of)
     age = _age_sql(engine)
-    order = score_sql(engine, relevance, "s.worth_score", age)
-    sql = (f"SELECT i.id, {relevance}, s.worth_score, {age}, i.price FROM {source} AND {' AND '.join(where)} "
+    order = score_sql(engine, "d.relevance", SPONSORED_WORTH, age)
+    sql = (f"SELECT i.id, d.relevance, {SPONSORED_WORTH}, {age}, i.price FROM {source} AND {' AND '.join(where)} "
            f"ORDER BY {order} DESC, i.id DESC LIMIT %s OFFSET %s")
     when = _when(engine, as_of)
     with connection.cursor() as cursor:
@@ -158,10 +188,29 @@ def ranked_rows(*, groups: list[QueryGroup], filters: Filters, as_of: datetime, 
         return [Row(pk, float(r or 0), float(w or 0), float(a or 0), price) for pk, r, w, a, price in cursor.fetchall()]
 
 
+def _match_total(groups: list[QueryGroup], any_group: bool, title_only: bool, *, up_to: int) -> int:
+    """How many documents match, counted up to `up_to` (the full-text index alone, no join)."""
+    engine = vendor()
+    if engine == "postgresql":
+        sql = ("SELECT COUNT(*) FROM (SELECT 1 FROM content_itemsearch d WHERE d.document @@ to_tsquery('simple', %s) "
+               "LIMIT %s) m")
+        expression = tsquery_expression(groups, any_group, title_only)
+    else:
+        sql = ("SELECT COUNT(*) FROM (SELECT 1 FROM content_itemsearch_fts WHERE content_itemsearch_fts MATCH %s "
+               "LIMIT %s) m")
+        expression = fts5_expression(groups, any_group, title_only)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [expression, up_to])
+        return cursor.fetchone()[0]
+
+
 def match_count(*, groups: list[QueryGroup], filters: Filters, as_of: datetime, any_group: bool = False,
                 cap: int = 10_000) -> int:
-    """How many visible originals match (counted up to `cap`: "10000+" is answer enough)."""
+    """How many visible originals match (counted up to `cap`: "10000+" is answer enough; without
+    filters, twice `cap` documents in the index alone say so without joining them)."""
     engine = vendor()
+    if filters == Filters() and _match_total(groups, any_group, False, up_to=2 * cap) >= 2 * cap:
+        return cap
     source, source_params = _matched(engine, groups, any_group)
     where, params = _filters_sql(engine, filters, as_of)
     sql = f"SELECT COUNT(*) FROM (SELECT 1 FROM {source} AND {' AND '.join(where)} LIMIT %s) hits"

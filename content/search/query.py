@@ -6,8 +6,6 @@ promises feeds. Pages are addressed by a signed cursor holding the offset and th
 first page was ranked at, so freshness does not move under a shopper who pages on."""
 
 import hashlib
-import html
-import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
@@ -15,16 +13,15 @@ from django.core import signing
 from django.db import connection
 from django.utils import timezone
 
-from content.models import Item, ItemSearch
+from content.models import ItemSearch
 from content.search.backends import Filters, match_count, ranked_rows
+from content.search.present import highlight, hit_items, snippet, word_pattern
 from content.search.ranking import Ranked
 from content.search.terms import QueryGroup, parse_query
-from content.selectors import items_in_order
 
 MAX_QUERY_CHARS = 100
 MAX_LIMIT = 50
 CURSOR_MAX_AGE = 24 * 3600
-SNIPPET_CHARS = 90
 SIGNER = signing.TimestampSigner(salt="content.search.cursor")
 
 
@@ -38,7 +35,7 @@ class SearchError(Exception):
 
 @dataclass
 class Hit:
-    item: Item
+    item: dict  # content.search.present.hit_items
     ranked: Ranked
     explanation: dict
     title_html: str
@@ -117,21 +114,20 @@ def search(*, query: str, filters: Filters | None = None, cursor: str | None = N
 
 
 def _hits(rows: list, groups: list[QueryGroup]) -> list[Hit]:
-    items = {item.pk: item for item in items_in_order([r.item_id for r in rows])}
-    documents = {pk: (set(title.split()), set(body.split()) | set(subwords.split()))
-                 for pk, title, body, subwords in ItemSearch.objects.filter(item_id__in=list(items))
-                 .values_list("item_id", "title_terms", "body_terms", "subword_terms")}
+    items = hit_items([r.item_id for r in rows])
+    titles = dict(ItemSearch.objects.filter(item_id__in=list(items)).values_list("item_id", "title_terms"))
+    pattern = word_pattern(groups)
     hits = []
     for row in rows:
         item = items.get(row.item_id)
         if item is None:
             continue
-        ranked = Ranked(row.item_id, row.relevance, row.worth, row.age_days, connection.vendor)
-        title_terms, body_terms = documents.get(row.item_id, (set(), set()))
+        ranked = Ranked(row.item_id, row.relevance, row.worth, row.age_days, connection.vendor, item["sponsored"])
+        title_terms, body = set(titles.get(row.item_id, "").split()), item.pop("body_opening")
         in_title = [g.label() for g in groups if _group_in(g, title_terms)]
-        in_body = [g.label() for g in groups if g.label() not in in_title and _group_in(g, body_terms)]
-        hits.append(Hit(item, ranked, ranked.explanation(in_title, in_body), highlight(item.title, groups),
-                        highlight(snippet(item.body_text, groups), groups)))
+        in_body = [g.label() for g in groups if g.label() not in in_title and pattern and _in_text(g, body)]
+        hits.append(Hit(item, ranked, ranked.explanation(in_title, in_body), highlight(item["title"], pattern),
+                        highlight(snippet(body, pattern), pattern)))
     return hits
 
 
@@ -139,28 +135,6 @@ def _group_in(group: QueryGroup, terms: set[str]) -> bool:
     return all(t in terms for t in group.phrase) or bool(group.subwords and terms.issuperset(group.subwords))
 
 
-def _patterns(groups: list[QueryGroup]) -> re.Pattern | None:
-    words = sorted({w for g in groups for w in ("".join(g.phrase), *g.subwords) if w}, key=len, reverse=True)
-    return re.compile("|".join(map(re.escape, words)), re.IGNORECASE) if words else None
-
-
-def snippet(text: str, groups: list[QueryGroup]) -> str:
-    """About SNIPPET_CHARS characters of the body around the first matched word."""
-    pattern = _patterns(groups)
-    found = pattern.search(text) if pattern else None
-    start = max(0, found.start() - SNIPPET_CHARS // 3) if found else 0
-    piece = text[start : start + SNIPPET_CHARS].replace("\n", " ")
-    return ("…" if start else "") + piece + ("…" if start + SNIPPET_CHARS < len(text) else "")
-
-
-def highlight(text: str, groups: list[QueryGroup]) -> str:
-    """The text HTML-escaped, with the query's words (and their sub-words) in <mark>."""
-    pattern = _patterns(groups)
-    if pattern is None:
-        return html.escape(text)
-    out, last = [], 0
-    for found in pattern.finditer(text):
-        out += [html.escape(text[last : found.start()]), f"<mark>{html.escape(found.group())}</mark>"]
-        last = found.end()
-    out.append(html.escape(text[last:]))
-    return "".join(out)
+def _in_text(group: QueryGroup, text: str) -> bool:
+    folded = text.lower()
+    return group.label() in folded or bool(group.subwords and all(w in folded for w in group.subwords))

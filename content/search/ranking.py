@@ -2,6 +2,8 @@
 
     score = 0.55 · text + 0.30 · worth / 100 + 0.15 · freshness
 
+(worth counts 0 for a sponsored item: labelled and findable, but never lifted by its 值得买指数)
+
 text = r / (r + R) squashes the engine's relevance r (FTS5's BM25 or PostgreSQL's ts_rank, title
 counted above body, body above sub-words) into 0–1, R being the relevance that counts as half a
 match on that engine; freshness = 1 / (1 + age in days / 14) (half after two weeks). Ties go to
@@ -24,6 +26,7 @@ class Ranked:
     worth: float
     age_days: float
     vendor: str
+    sponsored: bool = False  # then `worth` is 0 here (see the module doc)
 
     @property
     def text(self) -> float:
@@ -50,7 +53,8 @@ class Ranked:
         return {
             "score": round(self.score, 4), "text": round(self.text, 3), "worth": round(self.worth, 1),
             "freshness": round(self.freshness, 3), "matched": {"title": matched_title, "body": matched_body},
-            "summary": " · ".join([*where, f"值得买指数 {self.worth:.0f}", f"发布于{age}"]), "formula": formula,
+            "summary": " · ".join([*where, "推广内容：值得买指数不参与排序" if self.sponsored else f"值得买指数 {self.worth:.0f}",
+                                   f"发布于{age}"]), "formula": formula,
         }
 
 

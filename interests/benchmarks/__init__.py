@@ -1,0 +1,1 @@
+"""Benchmark tooling of this app (corpus builders, measurements); nothing here serves users."""
