@@ -11,8 +11,7 @@ from interests import alert_views, assistant_views, search_views
 from interests import api as interests_api
 from interests import views as interests_views
 from recommender import api as recommender_api
-from recommender import overrides_views
-from recommender import brand_api
+from recommender import brand_api, overrides_views
 
 router = DefaultRouter()
 router.register("items", ItemViewSet, basename="item")

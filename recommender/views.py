@@ -16,6 +16,7 @@ from content.scoring.dimensions import DIMENSIONS
 from content.scoring.profile import active_profile
 from interests.accounts import ANONYMOUS_COOKIE, remember_visitor, visitor_id
 from interests.models import Interest, ItemInterest, Scenario, UserInterest
+from interests.placeholders import placeholder_for
 from interests.selectors import personalization_enabled
 from recommender import lists, ranking, sponsored
 from recommender.api import item_cards
@@ -24,7 +25,6 @@ from recommender.feed import FEED_LENGTH, CursorError, FeedRequest, feed_page
 from recommender.lists import current_entries
 from recommender.models import OVERALL, PERIODS
 from recommender.overrides_views import list_editing
-from interests.placeholders import placeholder_for
 from recommender.placements import placements_serve
 
 PAGE_SIZE = 20
