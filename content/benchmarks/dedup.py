@@ -7,6 +7,8 @@ print(m('/work/shared/data/shopping_reviews/shopping_reviews.jsonl'))"
 
 * measure_dedup_quality: recall per edit kind and false-merge rate on real reviews, going through
   exactly the production path (content_hash, band keys, LSH candidates, find_original).
+* measure_hashtag_fix: the same figures with the open-hashtag pattern before issue 19 (which
+  swallowed a text after a "#" without a closing one) and with the current one, in one run.
 * measure_index_lookup: lookups/s of MemoryLshIndex vs a numpy brute-force scan at 1M items.
 * measure_signature_speed: our numpy MinHash vs datasketch.MinHash.
 * compare_parameters: the alternatives that were rejected (shingle size, bands x rows,
@@ -15,6 +17,7 @@ print(m('/work/shared/data/shopping_reviews/shopping_reviews.jsonl'))"
 
 import json
 import random
+import re
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -54,6 +57,7 @@ PREFIXES = [
 ]
 DECORATIONS = ["😍", "👍🏻", "🔥🔥", "[赞R]", "✨", "[doge]", "❤️", "🉑"]
 HASHTAGS = ["#露营[话题]#", "#好物分享#", " #开箱 ", "#平价好物[话题]# ", "#真实测评#"]
+OPEN_HASHTAGS = ["#好物分享", "#开箱", "#购物分享", "#真实测评", "#平价好物", "#618好物"]
 PUNCTUATION = list("，。！？、～…；：“”,.!?~ ") + ["！！！", "。。。", "~~", "  "]
 
 
@@ -84,6 +88,15 @@ def _decorate(text: str, rng: random.Random) -> str:
     return tag + "".join(chars) if rng.random() < 0.3 else "".join(chars) + " " + tag
 
 
+def _open_hashtags(text: str, rng: random.Random) -> str:
+    # Douyin-style tags without a closing "#": glued to the start (no certain end, so only the
+    # "#" may go), before the text, or a run of them after it.
+    tag, roll = rng.choice(OPEN_HASHTAGS), rng.random()
+    if roll < 1 / 3:
+        return tag + text
+    return f"{tag} {text}" if roll < 2 / 3 else f"{text} {tag} {rng.choice(OPEN_HASHTAGS)}"
+
+
 def _repunctuate(text: str, rng: random.Random) -> str:
     out = []
     for char in text:
@@ -105,6 +118,8 @@ def edit_kinds(pool: str) -> dict[str, Callable[[str, random.Random], str]]:
         "emoji_hashtag": _decorate,
         "punctuation": _repunctuate,
         "prefix_emoji_replace_2pct": lambda t, rng: _decorate(rng.choice(PREFIXES) + _replace(t, 0.02, rng, pool), rng),
+        # last, so the copies of the kinds above stay the same ones as before it was added
+        "open_hashtags": _open_hashtags,
     }
 
 
@@ -211,6 +226,27 @@ def measure_dedup_quality(reviews_path: str, *, sample: int = 5000, seed: int = 
         "index_build_seconds": round(build_seconds, 1),
         "seconds": round(time.perf_counter() - started, 1),
     }
+
+
+# The hashtag pattern before issue 19: an open tag ran to the next whitespace or the end of the
+# text, so "#购物分享质量很好物流很快" normalised to nothing.
+PREVIOUS_HASHTAG = r"#[^#\s]{1,30}#|#[^#\s]{1,30}(?=\s|$)"
+
+
+def measure_hashtag_fix(reviews_path: str, *, sample: int = 5000, seed: int = 7) -> dict:
+    """measure_dedup_quality with PREVIOUS_HASHTAG in the noise pattern, then with the current
+    one: the same reviews, copies and seeds, in one run."""
+    current = dedup._NOISE
+    try:
+        dedup._NOISE = re.compile(current.pattern.replace(dedup._HASHTAG.pattern, PREVIOUS_HASHTAG))
+        assert dedup._NOISE.pattern != current.pattern
+        before = measure_dedup_quality(reviews_path, sample=sample, seed=seed)
+    finally:
+        dedup._NOISE = current
+    after = measure_dedup_quality(reviews_path, sample=sample, seed=seed)
+    keys = ("distinct_texts", "recall", "recall_min_length_originals", "false_merge_rate", "false_merge_count",
+            "false_merge_queries", "candidates_per_lookup")
+    return {"previous_hashtag_pattern": {k: before[k] for k in keys}, "current": {k: after[k] for k in keys}}
 
 
 def _parameters() -> dict:

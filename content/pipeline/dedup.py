@@ -44,7 +44,15 @@ _URL = re.compile(r"(?:https?:/*|www\.)[\x21-\x7e]+")  # also "http:t.cn/x" as s
 _TAOBAO_CODE = re.compile(r"[¥$€][a-z0-9]{6,16}[¥$€]")  # 淘口令 differ on every share of one deal
 _REPOST_CHAIN = re.compile(r"//\s*@[^:\s]{1,30}:")  # "comment//@a: older comment//@b: oldest"
 _REPOST_WORDS = re.compile(r"转发微博|轉發微博|repost")
-_HASHTAG = re.compile(r"#[^#\s]{1,30}#|#[^#\s]{1,30}(?=\s|$)")  # #话题#, #话题[话题]#, "#tag "
+# #话题#, #话题[话题]#; an open tag ("#tag" without a closing #, as Douyin writes them) only where
+# its end is certain: followed by whitespace ("#开箱 正文"), or last in a text after whitespace
+# ("正文 #开箱 #数码"). Chinese has no spaces, so "#购物分享质量很好物流很快" has no certain end: only the
+# "#" goes, the words stay (an open tag up to the end of the text swallowed whole short reviews).
+# Open tags are words (not "&#183;") of at most OPEN_HASHTAG_CHARS characters.
+OPEN_HASHTAG_CHARS = 12
+_HASHTAG = re.compile(
+    rf"#[^#\s]{{1,30}}#|(?<!&)#\w{{1,{OPEN_HASHTAG_CHARS}}}(?=\s)|(?<=\s)#\w{{1,{OPEN_HASHTAG_CHARS}}}$"
+)
 _EMOJI_CODE = re.compile(r"\[[^\[\]\s]{1,8}\]")  # [笑哭R], [doge], [话题]: platform emoji as text
 _MENTION = re.compile(r"@[^\s@#:,.!?;、，。！？；/()\[\]【】]{1,20}")
 _PREFIX = re.compile(

@@ -110,6 +110,54 @@ def test_generic_reviews_that_normalise_to_the_same_text_are_duplicates(a, b):
     assert is_near_duplicate(d(a), d(b))
 
 
+@pytest.mark.parametrize(
+    "tagged, review",
+    [
+        ("#购物分享质量很好物流很快下次还来买", "质量很好物流很快下次还来买"),  # glued: only the "#" goes
+        ("#好物分享 质量很好，物流很快，下次还来买", "质量很好，物流很快，下次还来买"),
+        ("质量很好，物流很快，下次还来买 #好物分享 #开箱", "质量很好，物流很快，下次还来买"),
+        ("质量很好，物流很快，下次还来买✨#好物分享", "质量很好，物流很快，下次还来买"),
+        ("#好物分享# 衣服很漂亮，尺码也合适", "衣服很漂亮，尺码也合适"),
+        ("苹果很甜，#水果 个头也大", "苹果很甜，个头也大"),
+    ],
+)
+def test_a_short_review_with_an_open_hashtag_keeps_its_words(tagged, review):
+    assert d(review) in d(tagged)
+    assert len(d(tagged)) >= len(d(review)) >= MIN_LENGTH
+
+
+def test_a_hashtag_without_a_closing_mark_no_longer_swallows_the_review():
+    assert dedup_text("", "#购物分享质量很好物流很快下次还来买") == "购物分享质量很好物流很快下次还来买"
+    assert is_near_duplicate(d("#购物分享质量很好物流很快下次还来买"), d("质量很好物流很快下次还来买"))
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("#购物分享质量很好物流很快下次还来买", "#购物分享衣服很漂亮尺码也合适"),
+        ("#好物推荐热水器安装师傅很专业", "#好物推荐洗发水味道好闻很顺滑"),
+        ("#开箱手机拍照清晰电池耐用", "#开箱手机发热严重玩游戏卡顿"),
+    ],
+)
+def test_two_reviews_behind_the_same_open_hashtag_are_not_merged(a, b):
+    assert d(a) and d(b) and d(a) != d(b)
+    assert not is_near_duplicate(d(a), d(b))
+    # nor, with the same title, do they fall back to comparing the title alone
+    assert dedup_text("好物分享", a) != dedup_text("好物分享", b)
+
+
+@pytest.mark.parametrize(
+    "text, kept",
+    [
+        ("质量很好 #购物分享质量很好物流很快下次还来买", "质量很好购物分享质量很好物流很快下次还来买"),  # too long to be a tag
+        ("我觉得一般 &#183;没什么实际的内容 &#183;", "我觉得一般183没什么实际的内容183"),  # an HTML entity, not a tag
+        ("和小金条方管口红 #1966比，颜值高", "和小金条方管口红1966比颜值高"),  # a shade number inside a sentence
+    ],
+)
+def test_what_only_looks_like_an_open_hashtag_stays(text, kept):
+    assert d(text) == kept
+
+
 # --- distinct items that must not be merged --------------------------------------------------------
 
 
