@@ -7,6 +7,7 @@ PostgreSQL: `document @@ to_tsquery('simple', …)` on the GIN-indexed generated
 `ts_rank` (weights A title, B body, C sub-words; normalised by log length). SQLite: the FTS5
 table's MATCH, relevance −bm25 with the columns weighted 4 : 1 : 0.5."""
 
+import json
 import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -22,8 +23,8 @@ VENDORS = ("postgresql", "sqlite")
 # Sponsored items stay findable (labelled) but their 值得买指数 does not lift them: paid placement
 # never takes an organic rank, as in the lists.
 SPONSORED_WORTH = "(CASE WHEN i.sponsored THEN 0 ELSE s.worth_score END)"
-CANDIDATES = 1000  # see ranked_rows
-COMMON = 10_000
+COMMON = 10_000  # see ranked_page
+TITLE_FIRST_DEPTH = 1000
 LIKE_SPECIAL = re.compile(r"[!%_]")
 MIN_TAG_WEIGHT = 0.3  # an item belongs to a circle by a tag this strong (as feeds count it)
 
@@ -130,18 +131,15 @@ def _when(engine: str, moment: datetime):
     return moment if engine == "postgresql" else moment.astimezone(UTC).replace(tzinfo=None).isoformat(" ")
 
 
-def _matched(vendor: str, groups: list[QueryGroup], any_group: bool, title_only: bool = False,
-             cap: int | None = None) -> tuple[str, list]:
-    """FROM clause (aliases d, i, s; the relevance is d.relevance) and its parameters: the
-    matching documents, or only the `cap` most relevant of them."""
-    limit = f" ORDER BY relevance DESC LIMIT {int(cap)}" if cap else ""
+def _matched(vendor: str, groups: list[QueryGroup], any_group: bool, title_only: bool = False) -> tuple[str, list]:
+    """FROM clause (aliases d, i, s; the relevance is d.relevance) and its parameters."""
     if vendor == "postgresql":
-        return (f"(SELECT d.item_id, ts_rank(d.document, q, 1) AS relevance FROM content_itemsearch d, "
-                f"to_tsquery('simple', %s) q WHERE d.document @@ q{limit}) d "
+        return ("(SELECT d.item_id, ts_rank(d.document, q, 1) AS relevance FROM content_itemsearch d, "
+                "to_tsquery('simple', %s) q WHERE d.document @@ q) d "
                 "JOIN content_item i ON i.id = d.item_id JOIN content_itemscore s ON s.item_id = i.id WHERE 1 = 1",
                 [tsquery_expression(groups, any_group, title_only)])
-    return (f"(SELECT rowid AS item_id, -bm25(content_itemsearch_fts, 4.0, 1.0, 0.5) AS relevance "
-            f"FROM content_itemsearch_fts WHERE content_itemsearch_fts MATCH %s{limit}) d "
+    return ("(SELECT rowid AS item_id, -bm25(content_itemsearch_fts, 4.0, 1.0, 0.5) AS relevance "
+            "FROM content_itemsearch_fts WHERE content_itemsearch_fts MATCH %s) d "
             "JOIN content_item i ON i.id = d.item_id JOIN content_itemscore s ON s.item_id = i.id WHERE 1 = 1",
             [fts5_expression(groups, any_group, title_only)])
 
@@ -155,65 +153,54 @@ def vendor() -> str:
 def ranked_rows(*, groups: list[QueryGroup], filters: Filters, as_of: datetime, limit: int, offset: int = 0,
                 any_group: bool = False, title_only: bool = False) -> list[Row]:
     """The matching visible originals, best first, with the figures their rank came from.
-    `any_group`: any of the groups instead of all; `title_only`: matched in the title.
-
-    A word that half the catalogue contains would make every search rank all its matches. So
-    the first pages are ranked among the CANDIDATES most relevant matches (a hit outside them
-    would need a far weaker text match made up by 值得买指数 alone), and for a word in more than
-    COMMON documents among those matching in the title first (in the body it says little). When
-    filters leave that set short of the page, and for pages beyond it, among all matches."""
-    if offset + limit <= CANDIDATES:
-        matches = _match_total(groups, any_group, title_only, up_to=COMMON + 1)
-        if matches > COMMON and not title_only:
-            rows = _ranked(groups, filters, as_of, limit, offset, any_group, True, cap=CANDIDATES)
-            if len(rows) == limit:
-                return rows
-        rows = _ranked(groups, filters, as_of, limit, offset, any_group, title_only, cap=CANDIDATES)
-        if len(rows) == limit or matches <= CANDIDATES:
-            return rows
-    return _ranked(groups, filters, as_of, limit, offset, any_group, title_only, cap=None)
+    `any_group`: any of the groups instead of all; `title_only`: matched in the title."""
+    return ranked_page(groups=groups, filters=filters, as_of=as_of, limit=limit, offset=offset, any_group=any_group,
+                       title_only=title_only)[0]
 
 
-def _ranked(groups, filters, as_of, limit, offset, any_group, title_only, cap) -> list[Row]:
+def ranked_page(*, groups: list[QueryGroup], filters: Filters, as_of: datetime, limit: int, offset: int = 0,
+                any_group: bool = False, title_only: bool = False) -> tuple[list[Row], int]:
+    """ranked_rows and how many visible originals match in all (counted in the same query).
+
+    A word in more than COMMON documents (推荐, 收纳 …) would make every search rank half the
+    catalogue, and in a body it says little: its first pages are ranked among the items that
+    have it in the title, and its count is given as COMMON ("10000 条以上"); when the titles
+    cannot fill the page, among all of its matches."""
+    if not title_only and offset + limit <= TITLE_FIRST_DEPTH and _common(groups, any_group):
+        rows, total = _ranked(groups, filters, as_of, limit, offset, any_group, True)
+        if len(rows) == limit:
+            return rows, max(total, COMMON)
+    return _ranked(groups, filters, as_of, limit, offset, any_group, title_only)
+
+
+def _ranked(groups, filters, as_of, limit, offset, any_group, title_only) -> tuple[list[Row], int]:
     engine = vendor()
-    source, source_params = _matched(engine, groups, any_group, title_only, cap)
+    source, source_params = _matched(engine, groups, any_group, title_only)
     where, params = _filters_sql(engine, filters, as_of)
     age = _age_sql(engine)
     order = score_sql(engine, "d.relevance", SPONSORED_WORTH, age)
-    sql = (f"SELECT i.id, d.relevance, {SPONSORED_WORTH}, {age}, i.price FROM {source} AND {' AND '.join(where)} "
-           f"ORDER BY {order} DESC, i.id DESC LIMIT %s OFFSET %s")
+    sql = (f"SELECT i.id, d.relevance, {SPONSORED_WORTH}, {age}, i.price, COUNT(*) OVER () FROM {source} AND "
+           f"{' AND '.join(where)} ORDER BY {order} DESC, i.id DESC LIMIT %s OFFSET %s")
     when = _when(engine, as_of)
     with connection.cursor() as cursor:
         cursor.execute(sql, [when, *source_params, *params, when, limit, offset])
-        return [Row(pk, float(r or 0), float(w or 0), float(a or 0), price) for pk, r, w, a, price in cursor.fetchall()]
+        found = cursor.fetchall()
+    rows = [Row(pk, float(r or 0), float(w or 0), float(a or 0), price) for pk, r, w, a, price, _ in found]
+    return rows, (found[0][5] if found else 0)
 
 
-def _match_total(groups: list[QueryGroup], any_group: bool, title_only: bool, *, up_to: int) -> int:
-    """How many documents match, counted up to `up_to` (the full-text index alone, no join)."""
-    engine = vendor()
-    if engine == "postgresql":
-        sql = ("SELECT COUNT(*) FROM (SELECT 1 FROM content_itemsearch d WHERE d.document @@ to_tsquery('simple', %s) "
-               "LIMIT %s) m")
-        expression = tsquery_expression(groups, any_group, title_only)
-    else:
-        sql = ("SELECT COUNT(*) FROM (SELECT 1 FROM content_itemsearch_fts WHERE content_itemsearch_fts MATCH %s "
-               "LIMIT %s) m")
-        expression = fts5_expression(groups, any_group, title_only)
+def _common(groups: list[QueryGroup], any_group: bool) -> bool:
+    """Whether more than COMMON documents match: SQLite counts in its FTS index (a few ms at
+    worst); PostgreSQL would read every match's row to count, so its planner's estimate from
+    the tsvector statistics decides (about a millisecond)."""
+    if vendor() == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("EXPLAIN (FORMAT JSON) SELECT 1 FROM content_itemsearch d "
+                           "WHERE d.document @@ to_tsquery('simple', %s)", [tsquery_expression(groups, any_group)])
+            plan = cursor.fetchone()[0]
+        plan = json.loads(plan) if isinstance(plan, str) else plan
+        return plan[0]["Plan"]["Plan Rows"] > COMMON
     with connection.cursor() as cursor:
-        cursor.execute(sql, [expression, up_to])
-        return cursor.fetchone()[0]
-
-
-def match_count(*, groups: list[QueryGroup], filters: Filters, as_of: datetime, any_group: bool = False,
-                cap: int = 10_000) -> int:
-    """How many visible originals match (counted up to `cap`: "10000+" is answer enough; without
-    filters, twice `cap` documents in the index alone say so without joining them)."""
-    engine = vendor()
-    if filters == Filters() and _match_total(groups, any_group, False, up_to=2 * cap) >= 2 * cap:
-        return cap
-    source, source_params = _matched(engine, groups, any_group)
-    where, params = _filters_sql(engine, filters, as_of)
-    sql = f"SELECT COUNT(*) FROM (SELECT 1 FROM {source} AND {' AND '.join(where)} LIMIT %s) hits"
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [*source_params, *params, cap])
-        return cursor.fetchone()[0]
+        cursor.execute("SELECT COUNT(*) FROM (SELECT 1 FROM content_itemsearch_fts WHERE content_itemsearch_fts "
+                       "MATCH %s LIMIT %s) m", [fts5_expression(groups, any_group), COMMON + 1])
+        return cursor.fetchone()[0] > COMMON

@@ -14,13 +14,14 @@ from django.db import connection
 from django.utils import timezone
 
 from content.models import ItemSearch
-from content.search.backends import Filters, match_count, ranked_rows
+from content.search.backends import Filters, ranked_page
 from content.search.present import highlight, hit_items, snippet, word_pattern
 from content.search.ranking import Ranked
 from content.search.terms import QueryGroup, parse_query
 
 MAX_QUERY_CHARS = 100
 MAX_LIMIT = 50
+COUNT_CAP = 10_000  # "10000 条以上"
 CURSOR_MAX_AGE = 24 * 3600
 SIGNER = signing.TimestampSigner(salt="content.search.cursor")
 
@@ -100,14 +101,15 @@ def search(*, query: str, filters: Filters | None = None, cursor: str | None = N
         offset, as_of, partial, count = cursor_read(cursor, query=query, filters=filters)
     else:
         offset, as_of, partial, count = 0, timezone.now(), False, -1
-    rows = ranked_rows(groups=groups, filters=filters, as_of=as_of, limit=limit + 1, offset=offset, any_group=partial)
+    rows, total = ranked_page(groups=groups, filters=filters, as_of=as_of, limit=limit + 1, offset=offset,
+                              any_group=partial)
     if not rows and not cursor and len(groups) > 1:
         partial = True
-        rows = ranked_rows(groups=groups, filters=filters, as_of=as_of, limit=limit + 1, offset=0, any_group=True)
+        rows, total = ranked_page(groups=groups, filters=filters, as_of=as_of, limit=limit + 1, offset=0, any_group=True)
     more = len(rows) > limit
     rows = rows[:limit]
     if count < 0:
-        count = len(rows) if not more else match_count(groups=groups, filters=filters, as_of=as_of, any_group=partial)
+        count = min(total, COUNT_CAP)
     next_cursor = (cursor_make(offset=offset + limit, as_of=as_of, query=query, filters=filters, partial=partial,
                                count=count) if more else None)
     return SearchPage(query, groups, _hits(rows, groups), count, offset, next_cursor, partial, filters)
