@@ -253,3 +253,19 @@ def test_a_common_word_ranks_its_title_matches_first_and_falls_back_when_filters
     assert api.get("/api/v1/search/", {"q": "帐篷", "limit": 2}).json()["count"] >= 3  # at least COMMON
     cheap = api.get("/api/v1/search/", {"q": "帐篷", "limit": 3, "price_max": "100"}).json()["results"]
     assert len(cheap) == 3 and all(float(r["item"]["price"]) < 100 for r in cheap)  # filters: every match
+
+
+def test_items_scored_before_search_existed_are_indexed_by_the_command(api, corpus):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    ItemSearch.objects.all().delete()
+    assert titles(api, q="帐篷") == []
+    out = StringIO()
+    call_command("build_search_index", stdout=out)
+    assert out.getvalue().strip() == f"indexed {len(corpus)} items"
+    assert len(titles(api, q="帐篷")) == 2
+    item = corpus["WH-1000XM5"]
+    analysis = analyze(item.title, item.body_text)
+    assert ItemSearch.objects.get(item=item).body_terms == document_terms(analysis.tokens, title_token_count(analysis)).body_terms
