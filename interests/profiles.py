@@ -46,6 +46,31 @@ def current_score(row: UserInterest, now: datetime) -> float:
     return row.score * decay(now - row.scored_at)
 
 
+# What the shopper said outranks what she clicked: a followed interest counts fully; behaviour
+# alone approaches BEHAVIOUR_MAX as evidence piles up and reaches half of it at BEHAVIOUR_HALF (a
+# favourite and a click, about): one click on a rice cooker does not outweigh following 露营.
+# The feed ranks by these affinities and 我的兴趣 shows them.
+FOLLOWED_AFFINITY = 1.0
+BEHAVIOUR_MAX = 0.8
+BEHAVIOUR_HALF = 4.0
+
+
+def strongest_behaviour(held: list[tuple[UserInterest, float]]) -> float:
+    return max((score for row, score in held if row.state == "auto"), default=0.0)
+
+
+def affinity(state: str, score: float, strongest: float) -> float:
+    """−1..1: followed 1, muted −1; behaviour saturating for interest shown, relative to the
+    strongest (or BEHAVIOUR_HALF) for interest pushed away (hidden, voted 不值)."""
+    if state == "muted":
+        return -1.0
+    if state == "followed":
+        return FOLLOWED_AFFINITY
+    if score >= 0:
+        return BEHAVIOUR_MAX * score / (score + BEHAVIOUR_HALF)
+    return max(-1.0, score / max(strongest, BEHAVIOUR_HALF))
+
+
 def profile_for(user) -> ShopperProfile:
     return ShopperProfile.objects.get_or_create(user=user)[0]
 

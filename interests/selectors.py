@@ -8,7 +8,7 @@ from django.db.models import Count
 from django.utils import timezone
 
 from interests.models import Event, ShopperProfile, UserInterest
-from interests.profiles import current_score
+from interests.profiles import affinity, current_score, strongest_behaviour
 from interests.shopper import personalization_key
 
 # What engagement with an item says about wanting more like it, for co-occurrence candidates.
@@ -17,40 +17,17 @@ ENGAGED_WINDOW = timedelta(days=30)
 SEEN_WINDOW = timedelta(days=7)
 
 
-# What the shopper said outranks what she clicked: a followed interest counts fully; behaviour
-# alone approaches BEHAVIOUR_MAX as evidence piles up and reaches half of it at BEHAVIOUR_HALF (a
-# favourite and a click, about): one click on a rice cooker does not outweigh following 露营.
-FOLLOWED_AFFINITY = 1.0
-BEHAVIOUR_MAX = 0.8
-BEHAVIOUR_HALF = 4.0
-
-
-def behaviour_affinity(score: float, strongest: float) -> float:
-    """−1..BEHAVIOUR_MAX from a behavioural score: saturating for interest shown, relative to
-    the strongest (or BEHAVIOUR_HALF) for interest pushed away (hidden, voted 不值)."""
-    if score >= 0:
-        return BEHAVIOUR_MAX * score / (score + BEHAVIOUR_HALF)
-    return max(-1.0, score / max(strongest, BEHAVIOUR_HALF))
-
-
 def interest_affinities(user_id: int) -> dict[int, tuple[float, str, bool, bool]]:
     """interest id -> (affinity −1..1, name, followed, is a child). Followed interests count 1,
-    muted ones −1 (their items drop out), behaviour in between (behaviour_affinity); deleted
+    muted ones −1 (their items drop out), behaviour in between (profiles.affinity); deleted
     ones are absent."""
     now = timezone.now()
     rows = UserInterest.objects.filter(user_id=user_id).exclude(state="deleted").select_related("interest")
     held = [(row, current_score(row, now)) for row in rows]
-    strongest = max((score for row, score in held if row.state == "auto"), default=0.0)
-    affinities = {}
-    for row, score in held:
-        if row.state == "muted":
-            affinity = -1.0
-        elif row.state == "followed":
-            affinity = FOLLOWED_AFFINITY
-        else:
-            affinity = behaviour_affinity(score, strongest)
-        affinities[row.interest_id] = (affinity, row.interest.name, row.state == "followed", row.interest.parent_id is not None)
-    return affinities
+    strongest = strongest_behaviour(held)
+    return {row.interest_id: (affinity(row.state, score, strongest), row.interest.name, row.state == "followed",
+                              row.interest.parent_id is not None)
+            for row, score in held}
 
 
 def engaged_items(user_id: int, now: datetime, limit: int = 50) -> dict[int, float]:

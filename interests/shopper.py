@@ -13,10 +13,8 @@ from django.utils import timezone
 
 from interests.events import feed_changed
 from interests.models import Event, Interest, ShopperProfile, UserInterest
-from interests.profiles import current_score, profile_for
+from interests.profiles import affinity, current_score, profile_for, strongest_behaviour
 from interests.reasons import interest_reason
-
-FOLLOWED_FLOOR = 1.0  # a followed interest counts at least this much, whatever the behaviour
 
 
 @dataclass
@@ -46,24 +44,20 @@ def held_interests(*, user: AbstractBaseUser, include_deleted: bool = False) -> 
     rows = UserInterest.objects.filter(user=user).select_related("interest__parent")
     if not include_deleted:
         rows = rows.exclude(state="deleted")
-    held = []
-    for row in rows:
-        score = current_score(row, now)
-        if row.state == "followed":
-            score = max(score, FOLLOWED_FLOOR)
-        held.append((row, score))
-    strongest = max((score for row, score in held if row.state in ("auto", "followed")), default=0.0) or 1.0
+    held = [(row, current_score(row, now)) for row in rows]
+    strongest = strongest_behaviour(held)
     result = [
         HeldInterest(
             slug=row.interest.slug, name=row.interest.name,
             parent=row.interest.parent.slug if row.interest.parent_id else "",
             state=row.state, score=round(score, 3),
-            weight=round(max(0.0, score) / strongest, 3) if row.state in ("auto", "followed") else 0.0,
+            # What the feed ranks by (a followed interest full, behaviour below it).
+            weight=round(max(0.0, affinity(row.state, score, strongest)), 3) if row.state in ("auto", "followed") else 0.0,
             reason=interest_reason(name=row.interest.name, state=row.state, origin=row.origin, evidence=row.evidence),
         )
         for row, score in held
     ]
-    return sorted(result, key=lambda h: (h.state == "muted", -h.score))
+    return sorted(result, key=lambda h: (h.state == "muted", -h.weight, -h.score))
 
 
 def _set_state(user: AbstractBaseUser, interest: Interest, state: str, origin: str = "") -> UserInterest:
