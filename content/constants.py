@@ -60,3 +60,10 @@ CURRENCIES = ("CNY", "HKD", "TWD", "USD", "EUR", "JPY", "KRW", "GBP")
 
 def choices(mapping: dict[str, str]) -> list[tuple[str, str]]:
     return list(mapping.items())
+
+# Each top level's colour (DESIGN §5's fixed slugs): a picture's placeholder, the demo's drawings.
+TOP_LEVEL_COLOURS = {
+    "digital": "#3b6fd8", "appliances": "#2f9e8f", "beauty": "#d9487c", "fashion": "#8a5cd6", "food": "#e07b39",
+    "outdoor": "#4f9a3c", "toys": "#f0a31a", "entertainment": "#c2403a", "games": "#5a4fcf", "books": "#7a5a3a",
+    "travel": "#2a8fc4", "home": "#a9784a", "baby": "#e58fb0", "pets": "#b07c2e", "auto": "#4a5a6a",
+}

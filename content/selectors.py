@@ -16,7 +16,8 @@ SOURCE_COUNT = Count("copies__source", filter=~Q(copies__source=F("source")), di
 def interest_tags() -> QuerySet[ItemInterest]:
     """Tag rows with their interest's name and slug, without its keyword lexicon (a large JSON
     list per interest: decoding it for every tag of every card cost more than the rest)."""
-    return ItemInterest.objects.select_related("interest").defer("interest__keywords", "interest__description")
+    return ItemInterest.objects.select_related("interest__parent").defer(
+        "interest__keywords", "interest__description", "interest__parent__keywords", "interest__parent__description")
 
 
 def scenario_tags() -> QuerySet[ItemScenario]:

@@ -16,6 +16,7 @@ from django.utils.safestring import mark_safe
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from content.cards import shown_cards, tint
 from content.community import VOTE_VALUES, item_favorite, item_vote, item_vote_retract
 from content.constants import REASON_CODES, VISIBLE_STATUSES
 from content.feedback import feedback_of, feedback_open_exists, feedback_submit
@@ -37,9 +38,6 @@ from content.scoring.dimensions import DIMENSIONS
 from content.selectors import favorites_of, items_visible_to
 from interests.accounts import known_visitor_id, remember_visitor, visitor_id
 from interests.events import events_record
-from interests.placeholders import placeholder_for
-from recommender.api import item_cards
-from recommender.views import item_links, present
 
 TRANSPARENCY_PAGE = 50
 CLICK_OUT_REPEAT_SECONDS = 30  # the same viewer following the same link again within this counts once
@@ -102,7 +100,8 @@ def _render_item(request: HttpRequest, item: Item, *, feedback_form: FeedbackFor
         "body_html": mark_safe(sanitize_html(item.body_html)),
         "images": list(dict.fromkeys(url for url in map(image_url, item.images if isinstance(item.images, list) else [])
                                      if url))[:9],
-        "tint": placeholder_for(interest_slugs=[tag.interest.slug for tag in item.interest_tags.all()]),
+        "tint": tint([{"top": tag.interest.parent.slug if tag.interest.parent_id else tag.interest.slug,
+                       "name": tag.interest.name} for tag in sorted(item.interest_tags.all(), key=lambda t: -t.weight)]),
         "interests": sorted(item.interest_tags.all(), key=lambda tag: -tag.weight),
         "scenarios": sorted(item.scenario_tags.all(), key=lambda tag: -tag.weight),
         "score": score,
@@ -123,10 +122,8 @@ def _render_item(request: HttpRequest, item: Item, *, feedback_form: FeedbackFor
 
 
 def _similar_cards(item: Item) -> list[dict]:
-    """Similar items as the shared feed cards (recommender/_card.html), from the card cache."""
-    ids = similar_item_ids(item=item)
-    cards, links = item_cards(ids), item_links(ids)
-    return [present(cards[pk], links[pk], position=n) for n, pk in enumerate(ids) if pk in cards]
+    """Similar items as the shared cards (recommender/_card.html), from the card cache."""
+    return shown_cards(similar_item_ids(item=item))
 
 
 @never_cache
@@ -264,11 +261,8 @@ def my_favorites(request: HttpRequest) -> HttpResponse:
     """我的收藏: the items the shopper saved, as cards, newest saved first."""
     shown, removed = favorites_of(user=request.user)
     page = Paginator(shown, FAVORITES_PAGE).get_page(request.GET.get("page"))
-    ids = list(page.object_list)
-    cards, links = item_cards(ids), item_links(ids)
     return render(request, "content/my_favorites.html", {
-        "page": page, "removed": removed, "total": len(shown),
-        "cards": [present(cards[pk], links[pk], position=n) for n, pk in enumerate(ids) if pk in cards],
+        "page": page, "removed": removed, "total": len(shown), "cards": shown_cards(list(page.object_list)),
     })
 
 

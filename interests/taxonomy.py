@@ -46,12 +46,6 @@ TOP_LEVEL = {
     "auto": "汽车",
 }
 TOP_LEVEL_SLUGS = tuple(TOP_LEVEL)
-# Each top level's colour: card placeholders and the demo's drawings (content/demo/build_demo_images.py).
-TOP_LEVEL_COLOURS = {
-    "digital": "#3b6fd8", "appliances": "#2f9e8f", "beauty": "#d9487c", "fashion": "#8a5cd6", "food": "#e07b39",
-    "outdoor": "#4f9a3c", "toys": "#f0a31a", "entertainment": "#c2403a", "games": "#5a4fcf", "books": "#7a5a3a",
-    "travel": "#2a8fc4", "home": "#a9784a", "baby": "#e58fb0", "pets": "#b07c2e", "auto": "#4a5a6a",
-}
 
 
 def keywords(strong: str = "", normal: str = "", weak: str = "", brands: tuple[str, ...] = ()) -> list[list]:

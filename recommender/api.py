@@ -17,10 +17,7 @@ from rest_framework.response import Response
 from rest_framework.settings import api_settings
 from rest_framework.views import APIView
 
-from content.api.serializers import ItemCardOut
-from content.constants import VISIBLE_STATUSES
-from content.moderation.visibility import content_epoch
-from content.selectors import items_in_order
+from content.cards import CARD_TTL, item_cards
 from guide.auth import token_user_with
 from guide.errors import error_response
 from interests.accounts import known_visitor_id
@@ -33,23 +30,7 @@ from recommender.models import OVERALL, PERIODS, WorthList
 from recommender.placements import placements_serve
 
 MAX_LIMIT = 50
-CARD_TTL = 120  # seconds a rendered card (and a rendered feed page) may lag behind votes and scores
 TAXONOMY_TTL = 300  # seconds a newly (de)activated interest may take to be (un)known to feeds
-
-
-def item_cards(item_ids: list[int]) -> dict[int, dict]:
-    """Rendered cards by item id: from the cache when fresh, else two queries for the rest.
-    Cards are kept per content epoch, so an item an editor took down has no card from the
-    next request on (and whatever shows cards leaves it out)."""
-    epoch = content_epoch()
-    keys = {f"card:{epoch}:{pk}": pk for pk in item_ids}
-    cached = {keys[key]: card for key, card in cache.get_many(list(keys)).items()}
-    missing = [pk for pk in item_ids if pk not in cached]
-    if missing:
-        fresh = {item.pk: ItemCardOut(item).data for item in items_in_order(missing) if item.status in VISIBLE_STATUSES}
-        cache.set_many({f"card:{epoch}:{pk}": card for pk, card in fresh.items()}, CARD_TTL)
-        cached.update(fresh)
-    return cached
 
 
 @dataclass(frozen=True)

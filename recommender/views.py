@@ -3,23 +3,19 @@ lists and how recommendations work. Thin doors onto recommender.feed and recomme
 the same code paths as the API — that validate the query and shape cards for the templates."""
 
 from collections.abc import Callable
-from decimal import Decimal, InvalidOperation
 from urllib.parse import urlencode
 
 from django.core.cache import cache
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
-from django.urls import NoReverseMatch, reverse
 
-from content.item_page import image_url
+from content.cards import item_cards, item_links, present
 from content.scoring.dimensions import DIMENSIONS
 from content.scoring.profile import active_profile
 from interests.accounts import ANONYMOUS_COOKIE, remember_visitor, visitor_id
 from interests.models import Interest, ItemInterest, Scenario, UserInterest
-from interests.placeholders import placeholder_for
 from interests.selectors import personalization_enabled
 from recommender import lists, ranking, sponsored
-from recommender.api import item_cards
 from recommender.context import known_scenario
 from recommender.feed import FEED_LENGTH, CursorError, FeedRequest, feed_page
 from recommender.lists import current_entries
@@ -35,58 +31,13 @@ TAXONOMY_TTL = 300  # seconds the scenario and circle menus may lag behind the a
 RANKING_TERMS = {"affinity": "与你兴趣的匹配", "cooccurrence": "和你互动过的内容相似", "worth": "值得买指数 / 100",
                  "freshness": "新鲜度（3 天减半）", "scenario": "适合当前场景", "trending": "圈内热度",
                  "featured": "编辑精选", "seen": "最近已看过的次数（最多 3 次）"}
-INDEX_IN_REASON = " · 值得买指数 "
 LIST_TERMS = {"worth": "值得买指数 / 100", "community": "社区「值」的 Wilson 下限", "engagement": "互动热度 / 100"}
 
 
 # Cards ----------------------------------------------------------------------------------------
 
-def item_links(item_ids: list[int]) -> dict[int, str]:
-    """Where each item's page is (content.urls names it `item-page`)."""
-    try:
-        return {pk: reverse("item-page", args=[pk]) for pk in item_ids}
-    except NoReverseMatch:  # the item page's module may not be deployed yet; its path is fixed
-        return {pk: f"/items/{pk}/" for pk in item_ids}
-
-
-def _decimal(value) -> Decimal | None:
-    try:
-        return Decimal(str(value)) if value not in (None, "") else None
-    except InvalidOperation:
-        return None
-
-
-def _money(value: Decimal) -> str:
-    return f"{value:.2f}".rstrip("0").rstrip(".")
-
-
-def present(card: dict, link: str, **extra) -> dict:
-    """A cached API card as the `_card.html` partial shows it: price and discount worked out,
-    interests strongest first, only web images."""
-    price, original = _decimal(card.get("price")), _decimal(card.get("original_price"))
-    shown = {"link": link, "price_text": "", "discount": "", "saving": "", "worth": None,
-             "symbol": "¥" if card.get("currency", "CNY") == "CNY" else f"{card.get('currency')} "}
-    if price is not None:
-        shown["price_text"] = _money(price)
-        if original and original > price >= 0:
-            tenths = price / original * 10
-            shown["discount"] = f"{tenths:.1f}" if tenths < Decimal("9.95") else ""
-            shown["saving"] = _money(original - price)
-    if card.get("worth_score") is not None:
-        shown["worth"] = round(card["worth_score"])
-    shown["image"] = image_url(card.get("image") or "")
-    shown["tint"] = placeholder_for(interest_slugs=[tag["slug"] for tag in shown_interests(card)])
-    shown["interests"] = shown_interests(card)
-    if "reason" in extra:  # the card shows the 值得买指数 once, on its own line
-        extra["reason"] = extra["reason"].split(INDEX_IN_REASON)[0] if not extra["reason"].startswith("值得买指数") else ""
-    return {**card, **shown, **extra, "sponsored": bool(card.get("sponsored") or extra.get("sponsored"))}
-
-
-def shown_interests(card: dict) -> list[dict]:
-    return sorted(card.get("interests") or [], key=lambda tag: -tag["weight"])
-
-
 def feed_cards(page: list[dict], offset: int) -> list[dict]:
+    """A feed page's cards, each with its reason and position."""
     cards = item_cards([entry["item"] for entry in page])
     links = item_links(list(cards))
     return [present(cards[e["item"]], links[e["item"]], reason=e["reason"], sponsored=e["sponsored"], position=offset + n)

@@ -108,4 +108,7 @@ class ItemCardOut(serializers.ModelSerializer):
         return html_to_text(item.body_html[:EXCERPT_SOURCE], shown=True)[:120]
 
     def get_interests(self, item: Item) -> list[dict]:
-        return [{"slug": t.interest.slug, "name": t.interest.name, "weight": t.weight} for t in item.interest_tags.all()[:3]]
+        """The three strongest tags, each with its top level (`top`)."""
+        return [{"slug": t.interest.slug, "name": t.interest.name, "weight": t.weight,
+                 "top": t.interest.parent.slug if t.interest.parent_id else t.interest.slug}
+                for t in item.interest_tags.all()[:3]]

@@ -4,12 +4,12 @@ items at them, so `make run` shows pictures the project serves itself.
 
     python -m content.demo.build_demo_images
 
-The colours are the top levels' own (interests.taxonomy.TOP_LEVEL_COLOURS), as on the cards'
+The colours are the top levels' own (content.constants.TOP_LEVEL_COLOURS), as on the cards'
 placeholders."""
 
 from pathlib import Path
 
-from interests.taxonomy import TOP_LEVEL_COLOURS
+from content.constants import TOP_LEVEL_COLOURS
 
 OUT = Path(__file__).resolve().parents[2] / "static" / "img" / "demo"
 
