@@ -5,12 +5,12 @@ tests that tag text without a database. After seeding, the database is what the 
 editors change it in the admin; this file is only the starting point.
 
 Keywords come in weight tiers, each written as a whitespace-separated string (no keyword here
-contains a space; names that do, such as "Snow Peak", live in `interests.brands`):
+contains a space; names that do, such as "Snow Peak", live in `interests.product_brands`):
 
     strong  1.0  unambiguous topic nouns (露营, 帐篷, 演唱会)
     normal  0.6  jargon and product words that lean towards the topic (配速, 色号, 内场)
     weak    0.3  generic words that only help alongside others (屏幕, 新鲜, 头发)
-    brands  0.8  from `interests.brands.BRANDS` for the same slug
+    brands  0.8  from `interests.product_brands.BRANDS` for the same slug
 
 A word listed twice in one node keeps its first (higher) tier. A word may belong to several
 nodes (苹果 is fruit and phone); the tagger weighs the evidence.
@@ -23,7 +23,7 @@ year). An empty list means "no preference". Lunar festivals (春节, 端午, 七
 year, so their windows are the widest span they fall in.
 """
 
-from interests.brands import BRANDS
+from interests.product_brands import BRANDS
 
 STRONG, NORMAL, WEAK, BRAND = 1.0, 0.6, 0.3, 0.8
 

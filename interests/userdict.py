@@ -18,7 +18,7 @@ from collections.abc import Iterable
 
 import jieba
 
-from interests.brands import BRANDS
+from interests.product_brands import BRANDS
 from interests.taxonomy import INTERESTS, SCENARIOS
 
 UNITS = (

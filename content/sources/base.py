@@ -8,7 +8,7 @@ An adapter is a module with two plain functions:
 `fetch` returns raw item dicts in the push-API item format of DESIGN.md §6 (external_id, url,
 title, body, kind, published_at, author, price, original_price, currency, merchant, brand,
 product, expires_at, images, metrics). Values may still be messy (price as "¥1,299", dates as
-strings): one normalise-and-store path (content.services) validates and cleans them all.
+strings): one normalise-and-store path (content.ingest) validates and cleans them all.
 Any failure to get usable data raises FetchError with a short message for the source's
 last_error.
 """

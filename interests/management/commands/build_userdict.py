@@ -11,7 +11,7 @@ from interests.userdict import userdict_lines, write_userdict
 
 
 class Command(BaseCommand):
-    help = "Rewrite the jieba user dictionary from interests.taxonomy and interests.brands."
+    help = "Rewrite the jieba user dictionary from interests.taxonomy and interests.product_brands."
 
     def add_arguments(self, parser) -> None:
         parser.add_argument("--check", action="store_true", help="fail if the committed file is out of date")
