@@ -6,7 +6,7 @@ URLs separated by `|` or whitespace."""
 
 import csv
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -25,18 +25,22 @@ class FileRow:
     error: str = ""
 
 
+@dataclass(frozen=True)
+class FileFormat:
+    suffixes: tuple[str, ...]
+    read: Callable[[Path], Iterator[FileRow]]
+
+
 def detect_format(path: Path) -> str:
     suffix = path.suffix.lower()
-    if suffix in (".jsonl", ".ndjson", ".json"):
-        return "jsonl"
-    if suffix in (".csv", ".tsv"):
-        return "csv"
-    raise ValueError(f"无法从扩展名 {suffix!r} 判断格式，请用 --format jsonl|csv")
+    for name, file_format in FORMATS.items():
+        if suffix in file_format.suffixes:
+            return name
+    raise ValueError(f"无法从扩展名 {suffix!r} 判断格式，请用 --format {'|'.join(FORMATS)}")
 
 
 def read_rows(path: Path, file_format: str) -> Iterator[FileRow]:
-    reader = read_jsonl if file_format == "jsonl" else read_csv
-    yield from reader(path)
+    yield from FORMATS[file_format].read(path)
 
 
 def read_jsonl(path: Path) -> Iterator[FileRow]:
@@ -88,3 +92,10 @@ def csv_row_to_item(row: dict[str, str | None]) -> dict[str, Any]:
     if metrics:
         item["metrics"] = metrics
     return item
+
+
+# The one list of bulk formats: detection by suffix, reading, and ingest_file's --format choices.
+FORMATS: dict[str, FileFormat] = {
+    "jsonl": FileFormat((".jsonl", ".ndjson", ".json"), read_jsonl),
+    "csv": FileFormat((".csv", ".tsv"), read_csv),
+}

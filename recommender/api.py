@@ -24,8 +24,7 @@ from interests.accounts import known_visitor_id
 from interests.models import Interest
 from recommender.context import known_scenario
 from recommender.feed import MODES, CursorError, RenderedPage, feed_page_keys, feed_rendered_page
-from recommender.lists import __doc__ as LIST_FORMULA
-from recommender.lists import current_entries
+from recommender.lists import current_entries, list_formula
 from recommender.models import OVERALL, PERIODS, WorthList
 from recommender.placements import placements_serve
 
@@ -232,7 +231,7 @@ class ListView(APIView):
         return Response({
             "slug": slug, "name": name, "period": period,
             "updated_at": entries[0].worth_list.created_at if entries else None,
-            "formula": LIST_FORMULA.split("\n\n")[1].strip(),
+            "formula": list_formula(),
             "results": [{"rank": e.rank, "score": e.score, "pinned": e.pinned, "components": e.components,
                          "item": cards[e.item_id]} for e in entries if e.item_id in cards],
         })

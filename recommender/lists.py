@@ -53,6 +53,14 @@ class Candidate:
     not_worth_votes: float = 0.0
 
 
+def list_formula() -> str:
+    """The formula as the lists' API and pages state it, built from the numbers it describes."""
+    day, week = HALF_LIFE["day"].total_seconds() / 3600, HALF_LIFE["week"].total_seconds() / 86400
+    return (f"list_score = ({WEIGHTS['worth']:g} · worth_score/100 + {WEIGHTS['community']:g} · community + "
+            f"{WEIGHTS['engagement']:g} · engagement/100) · ½^(age / half_life)；half_life：今日榜 {day:g} 小时，"
+            f"本周榜 {week:g} 天；community 为有效「值」占比的 Wilson 下限（95%）")
+
+
 def effective_votes(votes: list[tuple[int, int, datetime, datetime, bool]], now: datetime) -> dict[int, tuple[float, float]]:
     """(值, 不值) per item after the anti-manipulation rules. Each vote is
     (item_id, value, voted_at, account_created_at, is_brand_account)."""

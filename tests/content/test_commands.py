@@ -108,3 +108,15 @@ def test_seed_demo_loads_every_platform_with_its_copies_and_is_safe_to_rerun(db)
     assert Item.objects.filter(duplicate_of__isnull=False).count() >= 30
     assert "跳过" in run("seed_demo")
     assert Item.objects.filter(published_at__isnull=False).latest("published_at").published_at is not None
+
+
+def test_ingest_files_formats_come_from_one_registry(tmp_path):
+    from content.files import FORMATS, detect_format
+    from content.management.commands.ingest_file import Command
+
+    choices = next(a.choices for a in Command().create_parser("manage.py", "ingest_file")._actions
+                   if a.dest == "format")
+    assert list(choices) == list(FORMATS)
+    assert [detect_format(tmp_path / f"x{suffix}") for suffix in (".ndjson", ".tsv")] == ["jsonl", "csv"]
+    with pytest.raises(ValueError, match="jsonl|csv"):
+        detect_format(tmp_path / "x.xlsx")

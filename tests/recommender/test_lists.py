@@ -158,3 +158,10 @@ def test_favourites_are_saved_and_unsaved(api, alice, pair):
     assert api.post(url, {"favorite": False}, format="json").json() == {"favorite": False}
     assert alice.favorites.count() == 0
     assert api.post(url, {"favorite": "yes"}, format="json").status_code == 400
+
+
+def test_the_stated_formula_is_built_from_the_weights_it_describes(monkeypatch):
+    from recommender import lists
+
+    monkeypatch.setitem(lists.WEIGHTS, "community", 0.35)
+    assert "0.35 · community" in lists.list_formula() and "18 小时" in lists.list_formula()

@@ -3,7 +3,7 @@ from pathlib import Path
 from django.core.management.base import CommandError
 from tqdm import tqdm
 
-from content.files import detect_format, read_rows
+from content.files import FORMATS, detect_format, read_rows
 from content.ingest import items_ingest
 from content.models import Source
 from guide.commands import DatabaseCommand
@@ -17,7 +17,7 @@ class Command(DatabaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("path", help="the JSON Lines or CSV file of raw items")
         parser.add_argument("--source", required=True, help="source name (see create_source)")
-        parser.add_argument("--format", choices=["jsonl", "csv"], help="default: from the file extension")
+        parser.add_argument("--format", choices=list(FORMATS), help="default: from the file extension")
         parser.add_argument("--no-progress", action="store_true", help="no progress bar (logs, scripts)")
 
     def handle(self, *args, **options):
