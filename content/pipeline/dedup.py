@@ -9,6 +9,7 @@ by content.benchmarks.dedup on 50k real shopping reviews; the figures are in tha
 import hashlib
 import re
 import unicodedata
+from collections.abc import Sequence
 
 import numpy as np
 
@@ -112,6 +113,63 @@ def signature(text: str, k: int = SHINGLE, size: int = SIGNATURE_SIZE) -> np.nda
     hashed += _PERM_B[:size, None]
     # The top 32 bits are the hash: shifting after the min gives the same values, cheaper.
     return (hashed.min(axis=1) >> np.uint64(32)).astype(np.uint32)
+
+
+SIGNATURE_CHUNK = 4096  # shingles hashed at once by signatures(): 96 x 4096 x 8 bytes = 3 MB (fastest measured)
+
+
+def signatures(texts: Sequence[str], k: int = SHINGLE, size: int = SIGNATURE_SIZE) -> np.ndarray:
+    """signature() of many texts at once, uint32 (len(texts), size), equal row by row: the
+    shingles of the whole batch hashed in a few large numpy operations instead of a dozen small
+    ones per text (a 500-item batch in about a tenth of the time). Memory stays bounded by
+    SIGNATURE_CHUNK whatever the texts' lengths (a 200 KB article spans several chunks)."""
+    out = np.full((len(texts), size), 0xFFFFFFFF, dtype=np.uint32)
+    shingles, owners = _batch_shingle_ids(texts, k)
+    mins = np.full((len(texts), size), 0xFFFFFFFFFFFFFFFF, dtype=np.uint64)
+    perm_a, perm_b = _PERM_A[:size, None], _PERM_B[:size, None]
+    for start in range(0, len(shingles), SIGNATURE_CHUNK):
+        part, who = shingles[start : start + SIGNATURE_CHUNK], owners[start : start + SIGNATURE_CHUNK]
+        hashed = np.multiply(perm_a, part[None, :])
+        hashed += perm_b
+        first = np.flatnonzero(np.r_[True, who[1:] != who[:-1]])  # each owner's run in this chunk
+        rows = who[first]
+        mins[rows] = np.minimum(mins[rows], np.minimum.reduceat(hashed, first, axis=1).T)
+    filled = np.unique(owners)
+    out[filled] = (mins[filled] >> np.uint64(32)).astype(np.uint32)
+    return out
+
+
+def _batch_shingle_ids(texts: Sequence[str], k: int) -> tuple[np.ndarray, np.ndarray]:
+    """The hashed shingles of every text, concatenated, and the index of the text each came from
+    (ascending): the same values as _shingle_ids(text, k) text by text."""
+    lengths = np.fromiter((len(text) for text in texts), dtype=np.int64, count=len(texts))
+    points = np.frombuffer("".join(texts).encode("utf-32-le"), dtype="<u4").astype(np.uint64)
+    starts = np.cumsum(lengths) - lengths
+    packed = points.copy()
+    for j in range(1, k):  # shingles starting near a text's end are cut off below
+        packed[: len(points) - j] |= points[j:] << np.uint64(21 * j)
+    owner = np.repeat(np.arange(len(texts)), lengths)
+    offset = np.arange(len(points)) - np.repeat(starts, lengths)
+    # A text shorter than k is one shingle of all its characters (as _shingle_ids takes it).
+    short = lengths[owner] < k
+    keep = (offset <= lengths[owner] - k) | (short & (offset == 0))
+    if short.any():
+        for index in np.unique(owner[short]).tolist():
+            packed[starts[index]] = _pack(points[starts[index] : starts[index] + lengths[index]])
+    return (packed[keep] * _SHINGLE_MULT) >> np.uint64(32), owner[keep]
+
+
+def _pack(points: np.ndarray) -> np.uint64:
+    value = np.uint64(0)
+    for j, point in enumerate(points):
+        value |= point << np.uint64(21 * j)
+    return value
+
+
+def batch_index_keys(texts: Sequence[str], sigs: np.ndarray) -> list[list[int]]:
+    """index_keys() of many texts from their signatures (signatures(texts)), in one pass."""
+    keys = band_key_matrix(sigs).tolist() if len(texts) else []
+    return [row if len(text) >= MIN_LENGTH else [] for text, row in zip(texts, keys, strict=True)]
 
 
 def signature_to_bytes(sig: np.ndarray) -> bytes:

@@ -15,6 +15,7 @@ from content.pipeline.dedup import (
     MemoryLshIndex,
     band_key_matrix,
     band_keys,
+    batch_index_keys,
     content_hash,
     dedup_text,
     find_original,
@@ -25,6 +26,7 @@ from content.pipeline.dedup import (
     signature,
     signature_from_bytes,
     signature_to_bytes,
+    signatures,
     similarity,
 )
 
@@ -281,6 +283,31 @@ def test_equal_rows_in_different_bands_never_give_the_same_key():
 def test_the_batch_band_keys_equal_the_single_ones():
     sigs = np.stack([signature(d(text)) for text in (ORIGINAL, "酒店位置方便早餐丰富", "很好很好很好")])
     assert [band_keys(sig) for sig in sigs] == band_key_matrix(sigs).tolist()
+
+
+BATCH_TEXTS = ["", "好", "很好", d(ORIGINAL), "", "x", d("酒店位置方便早餐丰富"), d(ORIGINAL) * 50,
+               "".join(random.Random(5).choice("露营帐篷天幕睡袋防潮垫炉头咖啡") for _ in range(20_000))]
+
+
+@pytest.mark.parametrize("k", [1, 2, 3])
+def test_the_batch_signatures_equal_the_single_ones_whatever_the_lengths(k):
+    single = np.stack([signature(text, k) for text in BATCH_TEXTS])
+    assert np.array_equal(signatures(BATCH_TEXTS, k), single)
+
+
+def test_the_batch_signatures_of_real_reviews_span_chunks_and_equal_the_single_ones(monkeypatch):
+    monkeypatch.setattr("content.pipeline.dedup.SIGNATURE_CHUNK", 64)  # every text crosses a chunk edge
+    texts = [d(text) for text in (
+        ORIGINAL, "质量很好，物流很快，下次还会再来", "酒店位置方便，早餐丰富，服务热情", "好", "",
+        "手机拍照清晰，电池也耐用，很满意", "#购物分享质量很好物流很快下次还来买", ORIGINAL * 3)]
+    assert np.array_equal(signatures(texts), np.stack([signature(text) for text in texts]))
+
+
+def test_the_batch_index_keys_equal_the_single_ones_and_short_texts_get_none():
+    keys = batch_index_keys(BATCH_TEXTS, signatures(BATCH_TEXTS))
+    assert keys == [index_keys(text) for text in BATCH_TEXTS]
+    assert keys[1] == [] and len(keys[3]) == BANDS
+    assert signatures([]).shape == (0, SIGNATURE_SIZE) and batch_index_keys([], signatures([])) == []
 
 
 def test_short_texts_get_no_index_keys():
