@@ -48,7 +48,7 @@ from tqdm import tqdm
 from content.scoring import learned
 from content.scoring.analysis import USER_DICTIONARY, Analysis, analyze
 from content.scoring.training import next_version, sha256_file, software_versions, text_key
-from interests import taxonomy
+from interests import product_path, taxonomy
 from interests.classifier import (
     ARTIFACTS,
     METADATA_FILE,
@@ -348,9 +348,13 @@ def quality_table(title: str, rows: list[tuple[str, dict]]) -> list[str]:
                     for label, q in rows]
 
 
-def evaluate(examples: list[Example], model: TaggerModel | None, lexicon: Lexicon, batch: int = 500) -> dict:
-    """The combined tagger exactly as production tags (interest_tags_batch), the classifier
-    alone (its most probable top level) and the lexicon alone."""
+def evaluate(examples: list[Example], model: TaggerModel | None, lexicon: Lexicon, batch: int = 500,
+             product: bool = True) -> dict:
+    """The combined tagger exactly as production tags (interest_tags_batch) on each labelled text
+    ("combined"), the classifier alone (its most probable top level) and the lexicon alone; with
+    `product`, also the product path (interests.product_path): each row pushed as an item with
+    each of its title lengths, scored by the scoring pass, its served tags read ("product", by
+    title length; one figure for rows that come with titles)."""
     truth = [e.interest for e in examples]
     combined, classifier, lexicon_only = [], [], []
     for start in range(0, len(examples), batch):
@@ -367,6 +371,13 @@ def evaluate(examples: list[Example], model: TaggerModel | None, lexicon: Lexico
     }
     if model is not None:
         report["classifier"] = quality(truth, classifier, [True] * len(truth))
+    if product:
+        rows = [(e.title, e.body) for e in examples]
+        lengths = product_path.TITLE_LENGTHS if any(not e.title for e in examples) else (("as pushed", None),)
+        report["product"] = {}
+        for label, length in lengths:
+            served = product_path.served_top_levels(rows, length, lexicon, model)
+            report["product"][label] = quality(truth, served, [bool(s) for s in served])
     return report
 
 
@@ -381,7 +392,8 @@ def baseline(train: list[Example], test: list[Example], seed: int) -> dict:
     return quality([e.interest for e in test], predicted, [True] * len(test))
 
 
-def repeated_held_out(examples: list[Example], extra: list[Example], lexicon: Lexicon, seeds: list[int]) -> list[dict]:
+def repeated_held_out(examples: list[Example], extra: list[Example], lexicon: Lexicon, seeds: list[int],
+                      product: bool = True) -> list[dict]:
     """Per seed, the tagger's settings refitted on that seed's training side of `examples`
     (plus `extra`, such as the editors' labels, which are never scored) and scored on its
     held-out side, next to the baseline fitted on the same rows. One split's accuracy moves by
@@ -389,10 +401,11 @@ def repeated_held_out(examples: list[Example], extra: list[Example], lexicon: Le
     splits = [(seed, seed, *split(examples, seed)) for seed in seeds]
     if (empty := next((seed for seed, _, _, test in splits if not test), None)) is not None:  # seed 0 is one
         raise ValueError(f"seed {empty} holds out no rows")
-    return refits_scored(splits, "seed", extra, lexicon)
+    return refits_scored(splits, "seed", extra, lexicon, product)
 
 
-def cross_validated(examples: list[Example], extra: list[Example], lexicon: Lexicon, folds: int, seed: int) -> list[dict]:
+def cross_validated(examples: list[Example], extra: list[Example], lexicon: Lexicon, folds: int, seed: int,
+                    product: bool = True) -> list[dict]:
     """k-fold cross-validation: the deduplicated rows of `examples` fall into `folds` parts by a
     seeded hash of their text; each part is scored by the tagger's settings refitted on the
     other parts (plus `extra`, never scored), next to the baseline fitted on the same rows.
@@ -404,17 +417,18 @@ def cross_validated(examples: list[Example], extra: list[Example], lexicon: Lexi
         raise ValueError(f"part {empty[0] + 1} of {folds} holds no rows: use fewer folds")
     splits = [(part + 1, seed, [e for e, p in zip(unique, parts, strict=True) if p != part],
                [e for e, p in zip(unique, parts, strict=True) if p == part]) for part in range(folds)]
-    return refits_scored(splits, "fold", extra, lexicon)
+    return refits_scored(splits, "fold", extra, lexicon, product)
 
 
 def refits_scored(splits: list[tuple[int, int, list[Example], list[Example]]], key: str, extra: list[Example],
-                  lexicon: Lexicon) -> list[dict]:
+                  lexicon: Lexicon, product: bool = True) -> list[dict]:
     """Per (label, seed, train, test), checked beforehand so no error comes after minutes of
     fitting: the tagger refitted on train + extra scores test, next to the baseline."""
     runs = []
     for label, seed, train, test in tqdm(splits, desc=f"refit per {key}", unit=key, disable=len(splits) < 2):
         model = train_model(train + extra, lexicon, seed)[0]
-        runs.append({key: label, "train": len(train) + len(extra), "report": evaluate(test, model, lexicon),
+        report = evaluate(test, model, lexicon, product=product)
+        runs.append({key: label, "train": len(train) + len(extra), "report": report,
                      "baseline": baseline(train + extra, test, seed)})
     return runs
 

@@ -46,6 +46,9 @@ class Analysis:
     tokens: list[str]  # jieba tokens without whitespace
     words: list[str] = field(default_factory=list)  # tokens with letters or digits (no punctuation)
     title_length: int = 0
+    # The title is only the body's opening (platforms without titles cut one from the text): the
+    # text holds it once, and its first title_length characters are that title.
+    title_echo: bool = False
     truncated: bool = False
     numbers_with_units: list[str] = field(default_factory=list)
     price_mentions: int = 0
@@ -89,12 +92,16 @@ def tokenize(text: str) -> list[str]:
 def analyze(title: str, body_text: str) -> Analysis:
     """Analyse an item's text once: tokens and the surface signals the dimensions need."""
     # Stored titles are kept as written (pages show them so), bodies' text was normalised at
-    # ingest: the short title is normalised here on its own; other text pays for all of it.
+    # ingest: the short title is normalised here on its own; other text pays for its body.
     if not unicodedata.is_normalized("NFKC", title) or CONTROL_OR_SPACE_RUNS.search(title):
         title = normalize_line(title)
-    text = f"{title}\n{body_text}" if body_text else title
-    if not unicodedata.is_normalized("NFKC", text) or CONTROL_OR_SPACE_RUNS.search(text):
-        text = normalize_text(text)
+    if not unicodedata.is_normalized("NFKC", body_text) or CONTROL_OR_SPACE_RUNS.search(body_text):
+        body_text = normalize_text(body_text)
+    echo = bool(body_text) and title_echoes(title, body_text)
+    # Without a title, or with one that echoes the body's opening, the text is the body alone (an
+    # empty title line used to stay in front only of bodies that needed no normalising: the same
+    # review was read two ways).
+    text = f"{title}\n{body_text}" if title and body_text and not echo else body_text or title
     truncated = len(text) > MAX_ANALYSED_CHARS
     if truncated:
         text = text[:MAX_ANALYSED_CHARS]
@@ -104,7 +111,8 @@ def analyze(title: str, body_text: str) -> Analysis:
         text=text,
         tokens=tokens,
         words=[t for t in tokens if t.isalnum() or WORD.search(t)],  # isalnum: the C fast path
-        title_length=len(title),
+        title_length=echo_length(title, text) if echo else len(title),
+        title_echo=echo,
         truncated=truncated,
         numbers_with_units=[m.group(0) for m in NUMBER_WITH_UNIT.finditer(folded)],
         price_mentions=len(PRICE_MENTION.findall(folded)),
@@ -114,6 +122,31 @@ def analyze(title: str, body_text: str) -> Analysis:
         sentences=[s for s in SENTENCE_END.split(text) if s.strip()],
         markers=scan_markers(text),
     )
+
+
+ELLIPSIS = re.compile(r"(?:…+|\.{2,}|。{2,})$")
+
+
+def title_echoes(title: str, body_text: str) -> bool:
+    """The title is the body's opening, cut short or whole ("质量很好物流很快下…" over the review):
+    read twice, the opening would count double for every model and the tagger (measured on the
+    product path: a point of accuracy lost)."""
+    cut = ELLIPSIS.sub("", title).replace(" ", "")
+    if not cut:
+        return False
+    opening = body_text[: len(title) + 16]  # the same characters, spaces and line breaks aside
+    return "".join(opening.split()).startswith(cut)
+
+
+def echo_length(title: str, text: str) -> int:
+    """How many characters of the text the echoed title covers (spaces inside it included)."""
+    wanted, seen = len(ELLIPSIS.sub("", title).replace(" ", "")), 0
+    for end, char in enumerate(text):
+        if not char.isspace():
+            seen += 1
+            if seen == wanted:
+                return end + 1
+    return len(text)
 
 
 def scan_markers(text: str) -> dict[str, list[str]]:

@@ -11,7 +11,7 @@ from content.scoring import learned
 from content.scoring.analysis import MAX_ANALYSED_CHARS, Analysis, analyze
 from content.scoring.facts import ItemFacts, Signals
 from content.scoring.scorers import SCORER_VERSIONS, SCORERS
-from interests.classifier import interest_tags_batch, tagger_version
+from interests.classifier import TaggerModel, interest_tags_batch, tagger_version
 from interests.lexicon import Lexicon, current_lexicon
 from interests.tagging import scenario_tags, title_token_count
 
@@ -38,15 +38,17 @@ class ScoredText:
     title_tokens: int = 0
 
 
-def score_batch(texts: list[tuple[str, str]], facts: list[ItemFacts], lexicon: Lexicon | None = None) -> list[ScoredText]:
+def score_batch(texts: list[tuple[str, str]], facts: list[ItemFacts], lexicon: Lexicon | None = None,
+                tagger: TaggerModel | None = None) -> list[ScoredText]:
     """Score (title, body_text) pairs with their facts; one result per pair, in order. The
-    lexicon defaults to the taxonomy as editors left it in the database."""
+    lexicon defaults to the taxonomy as editors left it in the database, the interest tagger to
+    the artifact in use (evaluations pass a refitted one)."""
     lexicon = lexicon or current_lexicon()
     analyses = [analyze(title, body) for title, body in texts]
     matrix = learned.features(analyses)
     positive = learned.sentiment_probabilities(analyses, matrix)
     advertorial = learned.advertorial_probabilities(analyses, matrix)
-    interests = interest_tags_batch(analyses, matrix, lexicon)
+    interests = interest_tags_batch(analyses, matrix, lexicon, tagger)
     results = []
     for index, (analysis, item_facts) in enumerate(zip(analyses, facts, strict=True)):
         signals = Signals(

@@ -298,8 +298,11 @@ def test_evaluate_tagger_prints_held_out_accuracy_and_macro_f1(small_reviews, tm
     held_out_keys = {e.key for e in training.split(training.load_labelled(small_reviews), 5)[1]}
     assert all(e.key not in held_out_keys for _, train in refits for e in train)
     assert "accuracy" in text and "macro-F1" in text
-    combined = next(line for line in text.splitlines() if "combined tagger" in line)
-    assert float(combined.split()[-4]) >= 0.9
+    for label in ("title = first 28 chars", "no title", "title = first 12 chars", "title = whole text",
+                  "tagger on the labelled text alone", "classifier alone", "char TF-IDF + LinearSVC"):
+        line = next(line for line in text.splitlines() if label in line)
+        assert float(line.split()[-4]) >= 0.9, line
+    assert text.index("product path, title = first 28 chars") < text.index("classifier alone")
 
 
 @pytest.mark.django_db
@@ -401,7 +404,8 @@ def test_evaluate_tagger_repeats_the_held_out_evaluation_over_seeds(small_review
         row = next(line for line in text.splitlines() if line.strip().startswith(f"seed {seed} "))
         assert int(row.split()[2]) == len(held_out)
     mean = next(line for line in text.splitlines() if "mean of 2" in line).split()[3:]
-    assert len(mean) == 5 and float(mean[0]) >= 0.9  # combined, classifier, lexicon, baseline, macro-F1
+    # product path, its worst title length, the text alone, classifier, lexicon, baseline, macro-F1
+    assert len(mean) == 7 and float(mean[0]) >= 0.9
     assert "all rows" not in text  # several seeds' held-out sides overlap: no pooled line
 
 
@@ -410,8 +414,8 @@ def test_evaluate_tagger_cross_validates_every_row_once(small_reviews, tmp_path,
     use_artifact(small_reviews, tmp_path, monkeypatch)
     refits = record_refits(monkeypatch)
     scored = []
-    monkeypatch.setattr(training, "evaluate", lambda examples, model, lexicon, real=training.evaluate:
-                        scored.append(examples) or real(examples, model, lexicon))
+    monkeypatch.setattr(training, "evaluate", lambda examples, model, lexicon, real=training.evaluate, **options:
+                        scored.append(examples) or real(examples, model, lexicon, **options))
     out = StringIO()
     call_command("evaluate_tagger", "--data", str(small_reviews), "--folds", "4", stdout=out)
     text = out.getvalue()
@@ -423,7 +427,8 @@ def test_evaluate_tagger_cross_validates_every_row_once(small_reviews, tmp_path,
     assert "4-fold cross-validation (seed 5)" in text
     assert [line.split()[1] for line in text.splitlines() if line.strip().startswith("fold ")] == ["1", "2", "3", "4"]
     pooled = next(line for line in text.splitlines() if "all rows" in line).split()[2:]
-    assert int(pooled[0]) == len(unique) and len(pooled) == 5 and float(pooled[1]) >= 0.9  # n, 3 taggers, baseline
+    assert int(pooled[0]) == len(unique) and len(pooled) == 7 and float(pooled[1]) >= 0.9  # n, 5 taggers, baseline
+    assert "all rows, product path by title length: title = first 28 chars" in text
 
 
 @pytest.mark.parametrize("arguments, message", [

@@ -63,7 +63,8 @@ def table(metadata: dict) -> str:
                          if samples.get("fitted_on") == "all" else "the 80% fit itself"),
     ]
     lines += training.quality_table("held-out 20%, top-level tag", [
-        ("combined tagger (lexicon + classifier)", held_out["combined"]),
+        *((f"product path, {label}", q) for label, q in held_out.get("product", {}).items()),
+        ("tagger on the labelled text alone", held_out["combined"]),
         ("classifier alone (most probable)", held_out["classifier"]),
         ("lexicon alone", held_out["lexicon"]),
         ("baseline char TF-IDF (1-3) + LinearSVC", metrics["baseline_char_tfidf_svm"]),
