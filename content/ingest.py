@@ -1,7 +1,10 @@
-"""The one normalise-and-store path every source feeds: validate, dedup, upsert, hand off.
+"""The one normalise-and-store path every source feeds (the push API, ingest_file, polling,
+the demo): validate, dedup, upsert, hand off to scoring.
 
-A batch costs a fixed handful of queries whatever its size: existing items, authors and LSH
-candidates are each looked up once for the whole batch, and new rows are bulk-inserted.
+A batch costs a fixed handful of statements whatever its size: existing items, authors and LSH
+candidates are each read once for the whole batch (content.ingest_plan decides in memory what
+storing its items one at a time would have written) and the rows are written with one
+statement per table (content.ingest_rows).
 """
 
 import logging
@@ -12,33 +15,24 @@ from typing import Any
 
 from django.conf import settings
 from django.db import IntegrityError, OperationalError, transaction
-from django.db.models import F, Q
+from django.db.models import F
 from django.utils import timezone
 
 from content.authors import authors_upsert
-from content.models import Author, Item, ItemBand, Source
+from content.ingest_plan import UPDATABLE_FIELDS, BatchPlan, Fingerprint, Texts
+from content.ingest_rows import bands_insert, rows_insert
+from content.models import Item, ItemBand, Source
 from content.outbox import (
     AWAITING_SCORING,
     SCORING_BATCH,  # noqa: F401 (the rescore command imports it from here)
     scoring_claim,
     scoring_publish,
 )
-from content.pipeline import dedup
 from content.pipeline.validate import ItemDraft, validate_item
-from guide.db import insert_rows
 from guide.faults import Deadline, TemporarilyUnavailable, retryable_database_error
 
 logger = logging.getLogger(__name__)
 
-# Fields an update may change; any change re-queues the item for scoring.
-UPDATABLE_FIELDS = (
-    "kind", "title", "body_html", "body_text", "url", "published_at", "price", "original_price",
-    "currency", "merchant", "brand", "product", "product_key", "expires_at", "images", "metrics",
-    "sponsored", "author_id",
-)
-TEXT_FIELDS = ("title", "body_text")
-# A generic band key can be shared by many items; verifying a few hundred is plenty.
-MAX_CANDIDATES = 500
 ATTEMPTS = 4  # a race on a unique key, a deadlock or a serialisation failure: the batch again
 
 
@@ -66,23 +60,6 @@ class IngestOutcome:
         }
 
 
-@dataclass
-class Fingerprint:
-    text: str
-    content_hash: str
-    signature: bytes
-    keys: list[int]
-
-
-def fingerprint(title: str, body_text: str) -> Fingerprint:
-    """Dedup text, exact hash, MinHash signature and LSH keys (none for very short texts, which
-    only ever match exactly)."""
-    text = dedup.dedup_text(title, body_text)
-    sig = dedup.signature(text)
-    keys = dedup.band_keys(sig) if len(text) >= dedup.MIN_LENGTH else []
-    return Fingerprint(text, dedup.content_hash(text), dedup.signature_to_bytes(sig), keys)
-
-
 def items_ingest(*, source: Source, raw_items: Sequence[Any]) -> list[IngestOutcome]:
     """Validate and store a batch from one source; one outcome per raw item, in order.
 
@@ -107,11 +84,12 @@ def items_ingest(*, source: Source, raw_items: Sequence[Any]) -> list[IngestOutc
         else:
             drafts.append((index, draft))
         outcomes.append(outcome)
+    prints: dict[Texts, Fingerprint] = {}  # kept across attempts: a retry does not hash again
     for attempt in range(ATTEMPTS):
         try:
             with transaction.atomic():
                 deadline.bound_statements()
-                stored = _store(source, drafts, now, deadline)
+                stored = _store(source, drafts, now, deadline, prints)
             break
         except (IntegrityError, OperationalError) as exc:
             if deadline.reached_in(exc):
@@ -134,28 +112,26 @@ def _too_slow() -> TemporarilyUnavailable:
     )
 
 
-def editor_set_fields(item: Item) -> tuple[str, ...]:
-    """Fields an editor's decision set on this item, which a source's update leaves alone: the
-    sponsorship label once an editor has decided on the item, and an end an editor confirmed."""
-    if item.moderated_at is None:
-        return ()
-    return ("sponsored", "expires_at") if item.moderation_reason == "expired" else ("sponsored",)
-
-
 def _printable(value: Any) -> str | None:
     if isinstance(value, int) and not isinstance(value, bool):
         return str(value)
     return value if isinstance(value, str) and len(value) <= 255 else None
 
 
-def _store(source: Source, drafts: list[tuple[int, ItemDraft]], now: datetime, deadline: Deadline) -> list[IngestOutcome]:
+def _store(source: Source, drafts: list[tuple[int, ItemDraft]], now: datetime, deadline: Deadline,
+           prints: dict[Texts, Fingerprint]) -> list[IngestOutcome]:
     if not drafts:
         return []
-    plan = _Plan(source, [draft for _, draft in drafts])
+    authors = authors_upsert(platform=source.platform, drafts=[d.author for _, d in drafts if d.author is not None])
+    plan = BatchPlan(source=source, drafts=[draft for _, draft in drafts], authors=authors, prints=prints)
     deadline.check()
-    outcomes = [plan.place(index, draft) for index, draft in drafts]
+    outcomes = []
+    for index, draft in drafts:
+        outcome = IngestOutcome(index, draft.external_id, "accepted")
+        outcome.created, outcome.changed = plan.place(index, draft)
+        outcomes.append(outcome)
     deadline.check()
-    plan.write(now)
+    _write(plan, now)
     for outcome in outcomes:
         item = plan.item_at[outcome.index]
         outcome.id, outcome.duplicate_of = item.pk, item.duplicate_of_id
@@ -173,165 +149,23 @@ def _store(source: Source, drafts: list[tuple[int, ItemDraft]], now: datetime, d
     return outcomes
 
 
-class _Plan:
-    """What one batch will write: new items (with their originals), changed items, new bands."""
-
-    def __init__(self, source: Source, drafts: list[ItemDraft]) -> None:
-        self.source = source
-        self.authors = authors_upsert(
-            platform=source.platform, drafts=[d.author for d in drafts if d.author is not None]
-        )
-        self.existing = _existing_items(source, drafts)
-        self.prints = {id(d): fingerprint(d.title, d.body_text) for d in drafts if not self._stored(d)}
-        self.stored = _StoredCandidates(list(self.prints.values()))
-        self.batch_index = dedup.MemoryLshIndex()
-        self.batch_by_hash: dict[str, int] = {}
-        self.new: list[tuple[Item, Fingerprint, Item | int | None]] = []
-        self.changed: dict[int, Item] = {}
-        self.rebanded: list[tuple[Item, Fingerprint]] = []
-        self.item_at: dict[int, Item] = {}
-
-    def _stored(self, draft: ItemDraft) -> Item | None:
-        return self.existing.get(("ext", draft.external_id)) or self.existing.get(("url", draft.canonical_url_hash))
-
-    def place(self, index: int, draft: ItemDraft) -> IngestOutcome:
-        outcome = IngestOutcome(index, draft.external_id, "accepted")
-        item = self._stored(draft)
-        if item is None:
-            item, outcome.created = self._create(draft), True
-        else:
-            outcome.changed = self._update(item, draft)
-        self.item_at[index] = item
-        return outcome
-
-    def _fields(self, draft: ItemDraft) -> dict[str, Any]:
-        author: Author | None = self.authors.get(draft.author.external_id) if draft.author else None
-        fields = {name: getattr(draft, name) for name in UPDATABLE_FIELDS if name != "author_id"}
-        fields["author_id"] = author.pk if author else None
-        return fields
-
-    def _create(self, draft: ItemDraft) -> Item:
-        print_ = self.prints[id(draft)]
-        item = Item(
-            source=self.source,
-            external_id=draft.external_id,
-            canonical_url=draft.canonical_url,
-            canonical_url_hash=draft.canonical_url_hash,
-            fingerprint=print_.signature,
-            content_hash=print_.content_hash,
-            **self._fields(draft),
-        )
-        item.duplicate_similarity, original = self._find_original(print_)
-        if isinstance(original, int):  # a stored original: known before insert
-            item.duplicate_of_id = original
-        position = len(self.new)
-        self.new.append((item, print_, original))
-        # Later items of this batch may be copies of this one, or the same item again.
-        self.batch_index.add(-(position + 1), print_.keys)
-        if print_.text:
-            self.batch_by_hash.setdefault(print_.content_hash, -(position + 1))
-        self.existing[("ext", draft.external_id)] = item
-        self.existing[("url", draft.canonical_url_hash)] = item
-        return item
-
-    def _find_original(self, print_: Fingerprint) -> tuple[float | None, Item | int | None]:
-        """The root of the cluster this text copies: a stored item id, or a new Item."""
-        if not print_.text:  # nothing comparable left (only emoji, links…): never a copy
-            return None, None
-        texts = self.stored.texts_for(print_)
-        in_batch = self.batch_index.candidates(print_.keys)
-        if print_.content_hash in self.batch_by_hash:
-            in_batch.add(self.batch_by_hash[print_.content_hash])
-        for key in in_batch:
-            texts[key] = self.new[-key - 1][1].text
-        found = dedup.find_original(print_.text, print_.keys, texts)
-        if found is None:
-            return None, None
-        candidate, similarity = found
-        if candidate > 0:
-            return similarity, self.stored.roots[candidate]
-        item, _, its_original = self.new[-candidate - 1]
-        return similarity, its_original if its_original is not None else item
-
-    def _update(self, item: Item, draft: ItemDraft) -> bool:
-        fields = self._fields(draft)
-        for name in editor_set_fields(item):  # the source does not undo an editor's decision
-            fields.pop(name, None)
-        changed = [name for name, value in fields.items() if getattr(item, name) != value]
-        for name in changed:
-            setattr(item, name, fields[name])
-        if changed and item.pk is not None:  # a decision taken on what it said before is now stale (409)
-            item.version = F("version") + 1
-        if any(name in TEXT_FIELDS for name in changed):
-            print_ = fingerprint(item.title, item.body_text)
-            item.fingerprint, item.content_hash = print_.signature, print_.content_hash
-            if item.pk is not None and item.duplicate_of_id is None:
-                self.rebanded.append((item, print_))
-        if changed and item.pk is not None:
-            self.changed[item.pk] = item
-        return bool(changed)
-
-    def write(self, now: datetime) -> None:
-        # Rows in a fixed order (by canonical URL, unique across sources), so that concurrent
-        # batches take their locks in the same order and never deadlock on each other.
-        Item.objects.bulk_create(sorted((item for item, _, _ in self.new), key=lambda item: item.canonical_url_hash))
-        # Copies of items new in this batch learn their original's id only now.
-        copies_in_batch = []
-        for item, _, original in self.new:
-            if isinstance(original, Item):
-                item.duplicate_of_id = original.pk
-                copies_in_batch.append(item)
-        Item.objects.bulk_update(copies_in_batch, ["duplicate_of"])
-        if self.changed:
-            for item in self.changed.values():
-                item.updated_at = now
-            fields = [*UPDATABLE_FIELDS, "fingerprint", "content_hash", "updated_at", "version"]
-            Item.objects.bulk_update(sorted(self.changed.values(), key=lambda item: item.pk), fields)
-        ItemBand.objects.filter(item__in=[item for item, _ in self.rebanded]).delete()
-        # Only originals are indexed: a copy is always found through its original, and this
-        # keeps a much-copied text from swelling the candidate lists.
-        bands = [(item, p) for item, p, original in self.new if original is None] + self.rebanded
-        insert_rows(ItemBand, ("item_id", "key"), [(item.pk, key) for item, p in bands for key in p.keys])
-
-
-def _existing_items(source: Source, drafts: list[ItemDraft]) -> dict[tuple[str, str], Item]:
-    found: dict[tuple[str, str], Item] = {}
-    query = Q(source=source, external_id__in=[d.external_id for d in drafts]) | Q(
-        canonical_url_hash__in=[d.canonical_url_hash for d in drafts]
-    )
-    for item in Item.objects.filter(query):
-        if item.source_id == source.pk:
-            found[("ext", item.external_id)] = item
-        found[("url", item.canonical_url_hash)] = item
-    return found
-
-
-class _StoredCandidates:
-    """Candidates among stored items for a whole batch (LSH band matches and exact-text
-    originals): a fixed few queries, then lookups in memory."""
-
-    def __init__(self, prints: list[Fingerprint]) -> None:
-        keys = {key for p in prints for key in p.keys}
-        hashes = {p.content_hash for p in prints if p.text}
-        self.ids_by_key: dict[int, list[int]] = {}
-        matches = ItemBand.objects.filter(key__in=keys).values_list("key", "item_id")
-        for key, item_id in matches[: MAX_CANDIDATES * 40]:
-            self.ids_by_key.setdefault(key, []).append(item_id)
-        self.id_by_hash = dict(
-            Item.objects.filter(content_hash__in=hashes, duplicate_of__isnull=True)
-            .order_by("-pk")
-            .values_list("content_hash", "pk")
-        )  # ordered so that the earliest original wins
-        ids = {item_id for ids in self.ids_by_key.values() for item_id in ids} | set(self.id_by_hash.values())
-        rows = Item.objects.filter(pk__in=ids).values_list("pk", "title", "body_text", "duplicate_of_id")
-        self.text = {pk: dedup.dedup_text(title, body) for pk, title, body, _ in rows}
-        self.roots = {pk: original or pk for pk, _, _, original in rows}
-
-    def texts_for(self, print_: Fingerprint) -> dict[int, str]:
-        ids = {item_id for key in print_.keys for item_id in self.ids_by_key.get(key, ())}
-        if print_.content_hash in self.id_by_hash:
-            ids.add(self.id_by_hash[print_.content_hash])
-        return {item_id: self.text[item_id] for item_id in sorted(ids)[:MAX_CANDIDATES]}
+def _write(plan: BatchPlan, now: datetime) -> None:
+    # Rows in a fixed order (by canonical URL, unique across sources), so that concurrent
+    # batches take their locks in the same order and never deadlock on each other.
+    rows_insert(Item, sorted(plan.new, key=lambda item: item.canonical_url_hash))
+    changed = sorted(plan.changed.values(), key=lambda item: item.pk)
+    for item in changed:
+        item.updated_at = now
+        # Counted on the row, not on what was read: an editor's decision meanwhile bumps it too.
+        item.version = F("version") + (item.version - plan.versions_read[item.pk])
+    Item.objects.bulk_update(changed, [*UPDATABLE_FIELDS, "fingerprint", "content_hash", "updated_at", "version"])
+    rebanded = plan.rebanded()
+    if rebanded:
+        ItemBand.objects.filter(item_id__in=rebanded).delete()
+    # Only originals are indexed: a copy is always found through its original, and this
+    # keeps a much-copied text from swelling the candidate lists.
+    item_ids, keys = plan.bands()
+    bands_insert(item_ids=item_ids, keys=keys)
 
 
 def queue_scoring(item_ids: list[int]) -> int:

@@ -1,0 +1,119 @@
+"""The rows one ingest batch reads and writes, in a fixed few statements whatever its size.
+
+On PostgreSQL every statement takes whole columns as arrays (`INSERT … SELECT FROM unnest(…)`,
+`WHERE key = ANY(…)`): one parameter per column instead of one per value, so neither Django's
+SQL compiler (which prepared each of the 17,000 values of a 500-item batch one by one) nor
+PostgreSQL's parser works per row. Measured on 500-item batches, PostgreSQL 15, this machine:
+the items' INSERT went from 597 to about 150 ms and the 12,000 band rows from 626 (27
+statements of 900 parameters) to about 60 ms, under the same load. SQLite, the embedded
+default, gets the ORM's statements (it has no arrays, and speed does not matter there)."""
+
+import json
+from collections.abc import Iterable, Sequence
+
+from django.db import connection
+from django.db.models import Model
+
+from content.models import Item, ItemBand
+from guide.db import insert_rows
+
+
+def _postgres() -> bool:
+    return connection.vendor == "postgresql"
+
+
+def item_ids_allocate(*, count: int) -> list[int]:
+    """`count` new Item ids, ascending, taken before the rows are written: a batch's items get
+    ids in the order they were sent (as if stored one at a time) while their rows are written in
+    another order (canonical URL, for locks), and a copy knows its in-batch original's id."""
+    if count <= 0:
+        return []
+    table = Item._meta.db_table
+    with connection.cursor() as cursor:
+        if _postgres():
+            cursor.execute("SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)",
+                           [table, count])
+            return sorted(row[0] for row in cursor.fetchall())
+        # SQLite writes one transaction at a time; a row another connection slipped in between
+        # this and the insert is an IntegrityError, and the batch is tried again.
+        cursor.execute(f"SELECT max(coalesce((SELECT max(id) FROM {table}), 0), "
+                       "coalesce((SELECT seq FROM sqlite_sequence WHERE name = %s), 0))", [table])
+        last = cursor.fetchone()[0]
+    return list(range(last + 1, last + count + 1))
+
+
+def rows_insert(model: type[Model], objs: Sequence[Model]) -> None:
+    """Insert model instances whose primary keys are set, in this order, in one statement (the
+    ORM's bulk_create on SQLite). auto_now / auto_now_add fields are filled as the ORM would."""
+    if not objs:
+        return
+    if not _postgres():
+        model._default_manager.bulk_create(objs)
+        return
+    fields = model._meta.concrete_fields
+    columns, casts = [], []
+    for field in fields:
+        if getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False):
+            values = [field.pre_save(obj, True) for obj in objs]
+        else:
+            values = [getattr(obj, field.attname) for obj in objs]
+        if field.get_internal_type() == "JSONField":
+            values = [json.dumps(value, cls=field.encoder) for value in values]
+        columns.append(values)
+        casts.append(f"%s::{field.db_type(connection).split('(')[0]}[]")  # as Django's own UNNEST insert
+    names = ", ".join(connection.ops.quote_name(field.column) for field in fields)
+    with connection.cursor() as cursor:
+        cursor.execute(f"INSERT INTO {connection.ops.quote_name(model._meta.db_table)} ({names}) "
+                       f"SELECT * FROM unnest({', '.join(casts)})", columns)
+
+
+def bands_insert(*, item_ids: Sequence[int], keys: Sequence[int]) -> None:
+    """ItemBand rows (item_ids[i], keys[i]): one statement on PostgreSQL."""
+    if not item_ids:
+        return
+    if not _postgres():
+        insert_rows(ItemBand, ("item_id", "key"), list(zip(item_ids, keys, strict=True)))
+        return
+    with connection.cursor() as cursor:
+        cursor.execute(f"INSERT INTO {ItemBand._meta.db_table} (item_id, key) "
+                       "SELECT * FROM unnest(%s::bigint[], %s::bigint[])", [list(item_ids), list(keys)])
+
+
+def _any(column: str, values: Iterable, cast: str) -> tuple[str, list]:
+    """`column` is one of `values`: one array parameter on PostgreSQL, one JSON one on SQLite."""
+    values = list(values)
+    if _postgres():
+        return f"{column} = ANY(%s::{cast}[])", [values]
+    return f"{column} IN (SELECT value FROM json_each(%s))", [json.dumps(values)]
+
+
+def band_matches(*, keys: Iterable[int], per_key: int) -> list[tuple[int, int]]:
+    """(key, item_id) of stored bands with these keys: for each key the `per_key` earliest
+    items, so that a generic key shared by thousands of items costs a bounded read and the
+    earliest candidates (the ones find_original prefers) are always among those read."""
+    where, params = _any("key", keys, "bigint")
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT key, item_id FROM (SELECT key, item_id, row_number() OVER (PARTITION BY key ORDER BY item_id) "
+            f"AS n FROM {ItemBand._meta.db_table} WHERE {where}) AS matched WHERE n <= %s",
+            [*params, per_key],
+        )
+        return cursor.fetchall()
+
+
+def originals_by_hash(*, hashes: Iterable[str]) -> list[tuple[str, int]]:
+    """(content_hash, id) of stored originals (not copies) with these exact-text hashes."""
+    where, params = _any("content_hash", hashes, "varchar")
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT content_hash, id FROM {Item._meta.db_table} "
+                       f"WHERE {where} AND duplicate_of_id IS NULL", params)
+        return cursor.fetchall()
+
+
+def candidate_rows(*, ids: Iterable[int]) -> list[tuple[int, str, str, int | None]]:
+    """(id, title, body_text, duplicate_of_id) of stored candidates."""
+    where, params = _any("id", ids, "bigint")
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT id, title, body_text, duplicate_of_id FROM {Item._meta.db_table} "
+                       f"WHERE {where}", params)
+        return cursor.fetchall()
