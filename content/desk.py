@@ -123,8 +123,9 @@ def desk_decide(request: HttpRequest, pk: int) -> HttpResponse:
 @editor_required
 def desk_bulk(request: HttpRequest) -> HttpResponse:
     """The same decision on the ticked items, all or nothing."""
-    selection = [(_int(pk), _int(request.POST.get(f"version-{pk}")) or 0) for pk in request.POST.getlist("ids")]
-    if any(pk is None for pk, _ in selection):
+    ticked = [(_int(pk), _int(request.POST.get(f"version-{pk}")) or 0) for pk in request.POST.getlist("ids")]
+    selection = [(pk, version) for pk, version in ticked if pk is not None]
+    if len(selection) < len(ticked):
         messages.error(request, "选择无效。")
         return _back(request)
     try:

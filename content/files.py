@@ -71,6 +71,7 @@ def csv_row_to_item(row: dict[str, str | None]) -> dict[str, Any]:
     item: dict[str, Any] = {}
     author: dict[str, Any] = {}
     metrics: dict[str, Any] = {}
+    value: Any  # a cell's text, or its integer for INTEGER_COLUMNS
     for column, value in row.items():
         if column is None or value is None or value == "":
             continue

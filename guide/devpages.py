@@ -5,7 +5,7 @@ page and JSON answer show)."""
 
 from collections.abc import Callable
 
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 
 from guide.views import page_not_found
 
@@ -20,5 +20,5 @@ class DesignedNotFoundMiddleware:
         response = self.get_response(request)
         if (response.status_code == 404 and not getattr(response, "streaming", False)
                 and DEBUG_404_MARKER in response.content):
-            return page_not_found(request, None)
+            return page_not_found(request, Http404())
         return response

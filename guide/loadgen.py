@@ -16,6 +16,7 @@ import statistics
 import time
 from collections import Counter, deque
 from dataclasses import dataclass, field
+from typing import cast
 
 
 @dataclass(frozen=True)
@@ -107,22 +108,25 @@ class _Connection(asyncio.Protocol):
     chunked encoding or the end of the connection."""
 
     def __init__(self, loop: asyncio.AbstractEventLoop) -> None:
-        self.loop, self.transport = loop, None
-        self.buffer, self.waiter = bytearray(), None
+        self.loop = loop
+        self.transport: asyncio.Transport | None = None
+        self.buffer = bytearray()
+        self.waiter: asyncio.Future | None = None
         self.head: tuple[int, bool, int | None, bool] | None = None  # status, keep-alive, length, chunked
         self.body_at = 0
 
     def connection_made(self, transport: asyncio.BaseTransport) -> None:
-        self.transport = transport
+        self.transport = cast(asyncio.Transport, transport)  # a TCP connection's
 
     def exchange(self, request: bytes) -> asyncio.Future:
         """A future of (status, whether the connection stays open) for this request's answer."""
         if self.transport is None or self.transport.is_closing():
             raise ConnectionError("connection closed")
         self.buffer.clear()
-        self.head, self.waiter = None, self.loop.create_future()
+        waiter = self.loop.create_future()
+        self.head, self.waiter = None, waiter
         self.transport.write(request)
-        return self.waiter
+        return waiter
 
     def close(self) -> None:
         if self.transport is not None:
@@ -133,7 +137,7 @@ class _Connection(asyncio.Protocol):
         if self.waiter is None or self.waiter.done():
             return
         try:
-            if self._complete():
+            if self._complete() and self.head is not None:  # complete: the head was read
                 self.waiter.set_result((self.head[0], self.head[1]))
         except ValueError as exc:
             self.waiter.set_exception(exc)

@@ -42,7 +42,8 @@ def page_not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
 def server_error(request: HttpRequest) -> HttpResponse:
     # Called while the exception is being handled: a failing database or broker (also outside
     # a view, e.g. saving the session) is a 503 with Retry-After, not a 500.
-    refusal = unavailable_for(sys.exc_info()[1]) if sys.exc_info()[1] is not None else None
+    error = sys.exc_info()[1]
+    refusal = unavailable_for(error) if error is not None else None
     if refusal is not None:
         return unavailable_response(request, refusal)
     if request.path.startswith("/api/"):

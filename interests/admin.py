@@ -29,7 +29,7 @@ class KeywordLinesField(forms.CharField):
             try:
                 value = json.loads(value)
             except ValueError:
-                return value
+                return str(value)
         lines = []
         for entry in value if isinstance(value, list) else []:
             if isinstance(entry, list) and len(entry) == 2 and isinstance(entry[1], int | float):
@@ -91,7 +91,7 @@ class TopLevelFilter(admin.SimpleListFilter):
         return queryset
 
 
-class KeywordSearchMixin:
+class KeywordSearchMixin(admin.ModelAdmin):
     def get_search_results(self, request: HttpRequest, queryset: QuerySet, search_term: str) -> tuple[QuerySet, bool]:
         """Also find keywords. PostgreSQL compares JSON as text; SQLite stores Chinese as \\uXXXX
         escapes, so look for that spelling too."""
@@ -143,7 +143,7 @@ class SlotKeywordsField(forms.CharField):
             try:
                 value = json.loads(value)
             except ValueError:
-                return value
+                return str(value)
         return "\n".join(str(word) for word in value) if isinstance(value, list) else ""
 
     def to_python(self, value: str | None) -> list[str]:

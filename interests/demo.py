@@ -29,7 +29,8 @@ def shopper_history_play(*, username: str, write: Callable[[str], None]) -> None
     if Event.objects.filter(user=shopper).exists():
         return  # her history is there already: never played twice
     onboarding_complete(user=shopper, interests=list(Interest.objects.filter(slug__in=PICKED)))
-    now, read = timezone.now(), []
+    now = timezone.now()
+    read: list = []
     for slug, count in READ.items():
         read += list(Item.objects.filter(status__in=VISIBLE_STATUSES, duplicate_of__isnull=True,
                                          interest_tags__interest__slug=slug, interest_tags__weight__gte=0.5)

@@ -817,14 +817,15 @@ INTERESTS: tuple[dict, ...] = (
 )
 
 
-def _scenario(slug: str, name: str, description: str, hints: dict, **tiers: str) -> dict:
+def _scenario(slug: str, name: str, description: str, hints: dict, strong: str = "", normal: str = "",
+              weak: str = "") -> dict:
     context = {"months": [], "weekdays": [], "hours": [], "date_windows": []} | hints
     return {
         "slug": slug,
         "name": name,
         "description": description,
         "sort_order": next(_order),
-        "keywords": keywords(**tiers),
+        "keywords": keywords(strong, normal, weak),
         "context_hints": context,
     }
 

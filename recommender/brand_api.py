@@ -74,6 +74,12 @@ class BrandAPIView(APIView):
         campaigns = Campaign.objects.filter(pk=pk, brand_id=request.auth.brand_id)
         return (described_campaigns(campaigns) if described else campaigns).first()
 
+    def written_campaign(self, request: Request, pk: int) -> Campaign:
+        """The campaign this request has just created or changed, described for the answer."""
+        campaign = self.own_campaign(request, pk)
+        assert campaign is not None, "written in this request by the key's own brand"
+        return campaign
+
 
 def described_campaigns(campaigns: QuerySet[Campaign]) -> QuerySet[Campaign]:
     """With what campaign_out shows, in a fixed number of queries however many there are."""
@@ -121,7 +127,7 @@ class CampaignChangeIn(serializers.Serializer):
     paused = serializers.BooleanField(required=False)
 
 
-def _known(model: type, slugs: list[str], field: str) -> list:
+def _known(model: Any, slugs: list[str], field: str) -> list:
     found = list(model.objects.filter(slug__in=slugs, is_active=True))
     missing = sorted(set(slugs) - {f.slug for f in found})
     if missing:
@@ -155,7 +161,7 @@ class BrandCampaignsView(BrandAPIView):
                 scenarios=_known(Scenario, data["target_scenarios"], "target_scenarios"), items=items)
         except CampaignError as exc:
             return error_response(400, "invalid_campaign", "活动设置有误。", exc.fields)
-        return Response(campaign_out(self.own_campaign(request, created.pk), request), status=201)
+        return Response(campaign_out(self.written_campaign(request, created.pk), request), status=201)
 
 
 class BrandCampaignView(BrandAPIView):
@@ -180,7 +186,7 @@ class BrandCampaignView(BrandAPIView):
             campaign_update(campaign=campaign, **changes)
         except CampaignError as exc:
             return error_response(400, "invalid_campaign", "活动设置有误。", exc.fields)
-        return Response(campaign_out(self.own_campaign(request, pk), request))
+        return Response(campaign_out(self.written_campaign(request, pk), request))
 
 
 class BrandCampaignStatsView(BrandAPIView):

@@ -7,6 +7,7 @@ brands named in the same circles, and the most positive and most negative items.
 
 from collections import Counter, defaultdict
 from datetime import date, datetime, time, timedelta
+from typing import Any
 
 from django.db.models import QuerySet
 from django.utils import timezone
@@ -44,7 +45,7 @@ def brand_mentions(brand: Brand, *, start: date, end: date, interval: str = "day
     rows = list(items.values_list("pk", "title", "url", "source__platform", "published_at", "score__sentiment",
                                   "score__worth_score", "status"))
     totals = _summary([(r[5], r[6]) for r in rows])
-    series = {day: [] for day in buckets(start, end, interval)}
+    series: dict[Any, list] = {day: [] for day in buckets(start, end, interval)}
     platforms: dict[str, list] = defaultdict(list)
     for row in rows:
         series[bucket_of(timezone.localdate(row[4]), start, interval)].append((row[5], row[6]))
@@ -102,13 +103,13 @@ def share_of_voice(brand: Brand, scores: dict[int, tuple[float, float]], *, star
     for pk, name, interest_id in rows:
         items[circle_ids[interest_id]][pk] = name
     spelling: dict[str, Counter] = defaultdict(Counter)  # 苹果 / Apple / apple: one brand, its commonest spelling
-    for slug, names in items.items():
-        for name in names.values():
+    for slug, brand_names in items.items():
+        for name in brand_names.values():
             spelling[name.casefold()][name] += 1
             key = name.casefold()
             by_circle[slug]["__ours__" if key in ours else key] += 1
     shown = {key: counts.most_common(1)[0][0] for key, counts in spelling.items()}
-    names = dict(Interest.objects.filter(slug__in=circles).values_list("slug", "name"))
+    names: dict[str, str] = dict(Interest.objects.filter(slug__in=circles).values_list("slug", "name"))
     result = []
     for slug in circles:
         mine = [pk for pk, slugs in circles_of.items() if slug in slugs]

@@ -126,7 +126,7 @@ class ItemFilter(filters.FilterSet):
 
     class Meta:
         model = Item
-        fields = []
+        fields: list[str] = []
 
 
 # min_<key> / max_<key> for the 值得买 index and every dimension, derived from the one key list.

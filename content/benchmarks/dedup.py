@@ -21,6 +21,7 @@ import re
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable
+from typing import Any
 
 import numpy as np
 
@@ -427,7 +428,8 @@ def _compare_verification(texts: list[str], copies: list[tuple[str, int, str]]) 
     copy_scores = np.array([_measures(text, texts[i]) for _, i, text in copies])
     copy_short = np.array([min(len(text), len(texts[i])) for _, i, text in copies])
 
-    grid, best = [], {}
+    grid: list[dict[str, Any]] = []
+    best: dict[tuple[str, int], dict[str, Any]] = {}
     for m, measure in enumerate(MEASURES):
         for min_length in (6, 8, 10, 12):
             for threshold in np.round(np.arange(0.5, 0.91, 0.05), 2).tolist():
@@ -435,15 +437,15 @@ def _compare_verification(texts: list[str], copies: list[tuple[str, int, str]]) 
                 wrong = np.zeros(len(texts), dtype=bool)
                 wrong[pair_ids[merged].ravel()] = True
                 found = exact | ((copy_scores[:, m] >= threshold) & (copy_short >= min_length))
-                row = {
+                entry: dict[str, Any] = {
                     "measure": measure, "min_length": min_length, "threshold": threshold,
                     "false_merge_rate": round(float(wrong[lengths >= min_length].mean()), 4),
                     "recall": {k: round(float(found[kinds == k].mean()), 3) for k in dict.fromkeys(kinds)},
                 }
-                row["worst_recall"] = min(row["recall"].values())
-                grid.append(row)
-                if row["false_merge_rate"] <= 0.02 and (measure, min_length) not in best:
-                    best[measure, min_length] = row
+                entry["worst_recall"] = min(entry["recall"].values())
+                grid.append(entry)
+                if entry["false_merge_rate"] <= 0.02 and (measure, min_length) not in best:
+                    best[measure, min_length] = entry
     return {
         "candidate_pairs": len(pair_ids),
         "lowest_threshold_within_2pct_false_merges": list(best.values()),

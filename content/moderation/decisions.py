@@ -4,6 +4,7 @@ silent overwrite), sets who and when, bumps the version, writes one audit record
 before and after, answers the reports it settles, and takes the item out of (or puts it into)
 feeds, pools and lists at once. Automatic gatekeeping never overrides it (moderated_at)."""
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -112,7 +113,7 @@ def item_decide(*, item_id: int, decision: Decision, version: int | None, editor
     return item
 
 
-def items_decide(*, selection: list[tuple[int, int | None]], decision: Decision, editor: AbstractBaseUser) -> list[Item]:
+def items_decide(*, selection: Sequence[tuple[int, int | None]], decision: Decision, editor: AbstractBaseUser) -> list[Item]:
     """The same decision on up to MAX_BULK items, all or nothing: one unknown id, stale
     version or status that does not allow it and nothing changes."""
     decision_check(decision)
@@ -193,7 +194,7 @@ def _apply(item: Item, decision: Decision, editor: AbstractBaseUser, now: dateti
                              "duplicate_similarity", "editor_tagged", "version", "moderated_at", "moderated_by",
                              "updated_at"])
     after = _snapshot(item)
-    if tags_before is not None:
+    if tags_before is not None and tags_after is not None:
         before, after = {**before, **tags_before}, {**after, **tags_after}
     audit_record(actor=editor, action=action, target_type="item", target_id=item.pk, item=item,
                  reason=decision.reason, note=decision.note, before=before, after=after | {"version": item.version})

@@ -7,7 +7,7 @@ from decimal import Decimal, InvalidOperation
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 from zoneinfo import ZoneInfo
 
-from dateutil import parser as date_parser
+from dateutil import parser as date_parser  # type: ignore[import-untyped]
 from w3lib.url import canonicalize_url
 
 # Times without a zone are taken as China time: that is what Chinese platforms print.

@@ -42,7 +42,8 @@ def items_score(*, item_ids: list[int]) -> int:
     facts = facts_for(items, now=now)
     results = _score_safely(items, facts)
     version = engine_version()
-    rows, statuses = [], {}
+    rows: list = []
+    statuses: dict[str, list[int]] = {}
     for item in items:
         result = results[item.pk]
         row, decision = _score_row(item, result, facts[item.pk], profile, version, now)

@@ -102,7 +102,8 @@ def entry_published_at(entry: feedparser.FeedParserDict) -> str | None:
     parsed = entry.get("published_parsed") or entry.get("updated_parsed")
     if not parsed:
         return None
-    return datetime(*parsed[:6], tzinfo=UTC).isoformat()
+    year, month, day, hour, minute, second = parsed[:6]
+    return datetime(year, month, day, hour, minute, second, tzinfo=UTC).isoformat()
 
 
 def entry_author(entry: feedparser.FeedParserDict) -> dict[str, str] | None:

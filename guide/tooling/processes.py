@@ -128,12 +128,14 @@ class CeleryProcess:
     def kill(self) -> None:
         """SIGKILL the whole process group: no chance to clean up or acknowledge anything."""
         if self.alive():
+            assert self.process is not None
             os.killpg(self.process.pid, signal.SIGKILL)
             self.process.wait()
 
     def stop(self) -> None:
         self.wanted = False
         if self.alive():
+            assert self.process is not None
             os.killpg(self.process.pid, signal.SIGTERM)
             try:
                 self.process.wait(timeout=20)

@@ -92,7 +92,10 @@ def postgres_terminated(stack: Stack, *, seconds: float = 6.0, every: float = 0.
         while not stop.is_set():
             batch = demo_items(sent + 20, "pg")[sent:]
             sent += 20
-            answer = _retrying(lambda batch=batch: seen("ingest", stack.push(key, batch)))
+            def send(batch: list = batch) -> Answer:
+                return seen("ingest", stack.push(key, batch))
+
+            answer = _retrying(send)
             accepted += 20 if answer.status == 202 else 0
         return accepted
 
@@ -153,7 +156,8 @@ def concurrent_ingest(stack: Stack, *, partners: int = 4, batches: int = 3) -> R
     in its own order: the load that deadlocked authors_upsert. A partner sends a batch refused
     with 503 again after its Retry-After."""
     row, key = Row(f"{partners} partners pushing at once, shared authors and items"), partner_key("chaos-race")
-    items, lock, accepted = demo_items(200, "race", authors=30), threading.Lock(), set()
+    items, lock = demo_items(200, "race", authors=30), threading.Lock()
+    accepted: set[str] = set()
 
     def seen(answer: Answer) -> Answer:
         with lock:
@@ -162,7 +166,10 @@ def concurrent_ingest(stack: Stack, *, partners: int = 4, batches: int = 3) -> R
     def push(n: int) -> None:
         for batch_number in range(batches):
             batch = random.Random(n * 100 + batch_number).sample(items, 100)
-            answer = _retrying(lambda batch=batch: seen(stack.push(key, batch)))
+            def send(batch: list = batch) -> Answer:
+                return seen(stack.push(key, batch))
+
+            answer = _retrying(send)
             with lock:
                 accepted.update(i["external_id"] for i in batch if answer.status == 202)
 

@@ -8,6 +8,7 @@ priced, never sponsored: paid placement never influences the choice. Reads only.
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
+from typing import Any
 
 from django.db.models import Q
 from django.utils import timezone
@@ -115,7 +116,8 @@ def bundle(*, slots: list[Slot], constraints: Constraints, single: bool = False)
     options = [[Option(c["id"], c["price"], c["worth"], c["preference_hits"]) for c in candidates[s.key]] for s in slots]
     budget = constraints.budget.max if constraints.budget and constraints.budget.max is not None else None
     chosen = choose(options, float(budget) if budget is not None else None)
-    picks, left_out = [], []
+    picks: list[dict[str, Any]] = []
+    left_out: list[dict[str, Any]] = []
     for slot, option in zip(slots, chosen, strict=True):
         found = candidates[slot.key]
         if option is None:

@@ -67,8 +67,8 @@ def slots_for(state: State) -> tuple[str, list[kits.Slot]]:
     else:
         keys = []
     keys += [k for k in state.slots_added if k not in keys]
-    slots = [by_key.get(k) or _slot_of(k) for k in keys if k not in state.slots_removed]
-    slots = [s for s in slots if s is not None]
+    found = [by_key.get(k) or _slot_of(k) for k in keys if k not in state.slots_removed]
+    slots = [s for s in found if s is not None]
     if not keys and state.mode == "single" and state.product_words:
         name = Interest.objects.filter(slug=state.product_interest).values_list("name", flat=True).first() or "推荐"
         slots = [kits.Slot(f"request/{state.product_interest}", name, tuple(state.product_words))]

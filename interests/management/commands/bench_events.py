@@ -7,6 +7,7 @@ must equal sent. A trivial endpoint (/ping) is loaded in the same run as the bas
 import json
 import random
 import time
+from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.core.management.base import CommandError
@@ -87,7 +88,7 @@ class Command(DatabaseCommand):
             events = []
             for _ in range(min(batch, total - start)):
                 kind = rng.choice(TYPES)
-                event = {"type": kind, "context": {"source": run, "position": rng.randint(0, 50)}}
+                event: dict[str, Any] = {"type": kind, "context": {"source": run, "position": rng.randint(0, 50)}}
                 if kind == "search":
                     event["query"] = rng.choice(["露营帐篷", "降噪耳机", "盲盒隐藏款", "猫粮推荐", "演唱会门票"])
                 else:

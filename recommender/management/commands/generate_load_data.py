@@ -86,7 +86,7 @@ class Command(DatabaseCommand):
                       **{key: round(rng.uniform(20, 95), 1) for key in DIMENSION_KEYS})
             for item in items
         )
-        tags = []
+        tags: list = []
         for item in items:
             child, top = rng.choices(circles, weights)[0]
             by_circle[child].append(item.pk)
@@ -109,7 +109,7 @@ class Command(DatabaseCommand):
         tastes = {user: rng.sample(populated, k=min(3, len(populated))) for user in users}
         now, per_user = timezone.now(), max(1, count // len(users))
         for first in tqdm(range(0, len(users), 200), desc="events", unit="批"):
-            rows = []
+            rows: list = []
             for user in users[first : first + 200]:
                 for _ in range(per_user):
                     circle = rng.choice(tastes[user]) if rng.random() < 0.85 else rng.choice(populated)
