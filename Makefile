@@ -34,6 +34,7 @@ test-browser: $(VENV)/.installed
 
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/mypy
 
 worker: setup
 	$(VENV)/bin/celery -A guide worker -Q ingest,scoring,stats,default -l info
