@@ -16,14 +16,6 @@ PLATFORMS = {
     "other": "其他",
 }
 
-# How a source's items reach us.
-SOURCE_ADAPTERS = {
-    "rss": "RSS / Atom 订阅",
-    "page": "商品 / 文章页面",
-    "file": "批量文件",
-    "push": "推送 API",
-}
-
 ITEM_KINDS = {
     "deal": "优惠",
     "review": "评测",

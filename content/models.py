@@ -3,8 +3,9 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
-from content.constants import ITEM_KINDS, ITEM_STATUSES, PLATFORMS, REASON_CODES, SOURCE_ADAPTERS, choices
+from content.constants import ITEM_KINDS, ITEM_STATUSES, PLATFORMS, REASON_CODES, choices
 from content.scoring.dimensions import DIMENSIONS
+from content.sources import ADAPTERS
 
 
 class Source(models.Model):
@@ -13,7 +14,7 @@ class Source(models.Model):
     name = models.SlugField(max_length=64, unique=True, help_text="短名，命令行和日志里用")
     title = models.CharField(max_length=100, blank=True)
     platform = models.CharField(max_length=20, choices=choices(PLATFORMS), default="other")
-    adapter = models.CharField(max_length=10, choices=choices(SOURCE_ADAPTERS), default="push")
+    adapter = models.CharField(max_length=10, choices=[(name, a.label) for name, a in ADAPTERS.items()], default="push")
     url = models.URLField(max_length=2000, blank=True, help_text="订阅或页面地址（rss / page）")
     trust_level = models.PositiveSmallIntegerField(default=50, help_text="0–100，越高越可信")
     is_active = models.BooleanField(default=True)

@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from content.ingest import items_ingest
 from content.models import Source
-from content.sources import SOURCES
+from content.sources import FETCHERS
 from content.sources.base import FetchError
 from guide.faults import TemporarilyUnavailable
 
@@ -38,7 +38,7 @@ class PollResult:
 def sources_claim_due(*, now: datetime | None = None) -> list[int]:
     """Ids of the active fetchable sources that are due, each claimed for this poll."""
     now = now or timezone.now()
-    due = Source.objects.filter(is_active=True, adapter__in=SOURCES).filter(
+    due = Source.objects.filter(is_active=True, adapter__in=FETCHERS).filter(
         Q(next_poll_at__isnull=True) | Q(next_poll_at__lte=now)
     )
     claimed = []
@@ -53,7 +53,7 @@ def sources_claim_due(*, now: datetime | None = None) -> list[int]:
 
 def source_poll(*, source: Source) -> PollResult:
     """Fetch one source and ingest what it holds; record success or the error on the source."""
-    adapter = SOURCES.get(source.adapter)
+    adapter = FETCHERS.get(source.adapter)
     if adapter is None or not adapter.accepts(source):
         return _record_failure(source, f"来源类型 {source.adapter} 不能抓取")
     try:

@@ -1,9 +1,10 @@
 from django.core.exceptions import ValidationError
 from django.core.management.base import CommandError
 
-from content.constants import PLATFORMS, SOURCE_ADAPTERS
+from content.constants import PLATFORMS
 from content.models import Source
 from content.services import source_create, source_rotate_key
+from content.sources import ADAPTERS
 from guide.commands import DatabaseCommand
 
 
@@ -13,7 +14,7 @@ class Command(DatabaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("name", help="short name (slug), e.g. smzdm-deals")
         parser.add_argument("--platform", choices=list(PLATFORMS), default="other", help="the platform its items come from (default other)")
-        parser.add_argument("--adapter", choices=list(SOURCE_ADAPTERS), default="push", help="how its items reach us (default push: the ingest API)")
+        parser.add_argument("--adapter", choices=list(ADAPTERS), default="push", help="how its items reach us (default push: the ingest API)")
         parser.add_argument("--url", default="", help="feed or page URL for rss / page sources")
         parser.add_argument("--title", default="", help="a readable name shown on pages")
         parser.add_argument("--trust", type=int, default=50, help="trust level 0–100")
