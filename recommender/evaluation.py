@@ -61,12 +61,19 @@ def read_interactions(path: Path, threshold: int = 4) -> Interactions:
                 rows.append(parse_line(line, number))
     if not rows:
         raise InteractionsError(f"{path}: no ratings (the file is empty)")
-    table = np.array(rows, dtype=np.int64)
+    try:
+        return interactions_from_table(np.array(rows, dtype=np.int64), threshold)
+    except InteractionsError as error:
+        raise InteractionsError(f"{path}: {error}") from None
+
+
+def interactions_from_table(table: np.ndarray, threshold: int = 4) -> Interactions:
+    """The positives of u.data rows (user, item, rating, timestamp), as read or as generated."""
     user_ids, users = np.unique(table[:, 0], return_inverse=True)
     item_ids, items = np.unique(table[:, 1], return_inverse=True)
     positive = table[:, 2] >= threshold
     if not positive.any():
-        raise InteractionsError(f"{path}: no rating is ≥ {threshold}, so there are no positives")
+        raise InteractionsError(f"no rating is ≥ {threshold}, so there are no positives")
     matrix = sp.csr_matrix((np.ones(positive.sum()), (users[positive], items[positive])),
                            shape=(len(user_ids), len(item_ids)))
     matrix.data[:] = 1.0  # a user who rated an item twice still has one positive

@@ -180,3 +180,67 @@ def test_the_command_recovers_the_planted_structure(generated):
     assert models["platform"]["method"] == "ease" and models["platform"]["grid_size"] > 1
     for metrics in models.values():
         assert set(metrics) >= {"precision", "recall", "ndcg", "map", "coverage", "fit_seconds", "score_seconds"}
+
+
+def movielens_100k_lines(n_users: int = 12, n_items: int = 30, seed: int = 0) -> str:
+    """Lines exactly as MovieLens 100k's u.data has them: user, item, rating (1-5), a Unix
+    timestamp, tab separated, ids from 1, in no particular order."""
+    rng = np.random.default_rng(seed)
+    lines = []
+    for user in range(1, n_users + 1):
+        for item in rng.choice(np.arange(1, n_items + 1), size=15, replace=False):
+            lines.append(f"{user}\t{item}\t{rng.integers(1, 6)}\t{rng.integers(874_724_710, 893_286_638)}")
+    rng.shuffle(lines)
+    return "\n".join(lines) + "\n"
+
+
+def test_the_movielens_100k_format_is_read_as_is(tmp_path):
+    path = write(tmp_path / "u.data", movielens_100k_lines())
+    data = evaluation.read_interactions(path)
+    table = np.loadtxt(path, dtype=np.int64, delimiter="\t")
+    assert data.n_ratings == len(table) == 12 * 15 and data.matrix.shape == (12, len(np.unique(table[:, 1])))
+    assert data.matrix.nnz == (table[:, 2] >= 4).sum()
+    user, item = table[table[:, 2] == 5][0, :2]  # a five-star rating is a positive of that user and item
+    assert data.matrix[np.searchsorted(data.user_ids, user), np.searchsorted(data.item_ids, item)] == 1
+
+
+def test_the_command_runs_a_movielens_file_once_per_seed_and_prints_a_table(tmp_path):
+    path = write(tmp_path / "u.data", movielens_100k_lines())
+    out, err = StringIO(), StringIO()
+    call_command("evaluate_recommender", "--interactions", str(path), "--seeds", "3,4",
+                 "--models", "popular,itemknn", stdout=out, stderr=err)
+    runs = json.loads(out.getvalue())["runs"]
+    assert [run["protocol"]["seed"] for run in runs] == [3, 4]
+    assert all(run["protocol"]["interactions"] == str(path) and run["dataset"]["users"] == 12 for run in runs)
+    table = err.getvalue().splitlines()
+    assert table[0] == "NDCG@10" and table[1].split() == ["data", "seed", "popular", "itemknn"]
+    assert [line.split()[:2] for line in table[2:]] == [["u.data", "3"], ["u.data", "4"]]
+
+
+def test_the_command_generates_each_setting_with_each_seed(tmp_path):
+    out, err = StringIO(), StringIO()
+    call_command("evaluate_recommender", "--generated", "factors,niches", "--seeds", "1,2", "--users", "60",
+                 "--items", "80", "--ratings", "2400", "--models", "popular", stdout=out, stderr=err)
+    runs = json.loads(out.getvalue())["runs"]
+    assert [(run["protocol"]["generated"], run["protocol"]["seed"]) for run in runs] == [
+        ("factors", 1), ("factors", 2), ("niches", 1), ("niches", 2)]
+    assert runs[0]["dataset"]["ratings"] == 2400 and runs[0]["dataset"]["users"] == 60
+
+
+@pytest.mark.parametrize(("arguments", "message"), [
+    (["--generated", "flattering"], "--generated: unknown flattering"),
+    (["--generated", "niches", "--seeds", "7,x"], "--seeds: comma-separated integers"),
+    (["--generated", "niches", "--ratings", "50", "--users", "2", "--items", "3"], "no more ratings than users"),
+])
+def test_the_command_refuses_bad_generation_options(arguments, message):
+    with pytest.raises(CommandError, match=message):
+        call_command("evaluate_recommender", *arguments, stdout=StringIO(), stderr=StringIO())
+
+
+def test_each_generator_setting_is_its_own_data(tmp_path):
+    from recommender.management.commands.generate_interactions import SETTINGS, generated_table
+
+    tables = {name: generated_table(5, 40, 60, 1200, setting) for name, setting in SETTINGS.items()}
+    assert all(table.shape == (1200, 4) for table in tables.values())
+    assert (generated_table(5, 40, 60, 1200, SETTINGS["niches"]) == tables["niches"]).all()  # seeded
+    assert not (tables["factors"] == tables["niches"]).all()
