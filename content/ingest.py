@@ -19,7 +19,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from content.authors import authors_upsert
-from content.ingest_plan import UPDATABLE_FIELDS, BatchPlan, Fingerprint, Texts
+from content.ingest_plan import UPDATABLE_FIELDS, BatchPlan, Fingerprint, Texts, fingerprints
 from content.ingest_rows import bands_insert, rows_insert
 from content.models import Item, ItemBand, Source
 from content.outbox import (
@@ -166,6 +166,17 @@ def _write(plan: BatchPlan, now: datetime) -> None:
     # keeps a much-copied text from swelling the candidate lists.
     item_ids, keys = plan.bands()
     bands_insert(item_ids=item_ids, keys=keys)
+
+
+def ingest_warm_up() -> None:
+    """Validate and fingerprint one item in memory (no database): the stages' libraries and
+    lazily compiled patterns are ready before a process serves its first batch."""
+    sample = {"external_id": "warm-up", "url": "https://example.com/warm-up?utm_source=x", "title": "预热",
+              "body": "<p>开箱实测：到手价 99 元，续航很好 #数码#</p>", "published_at": "2026-01-01T08:00:00+08:00",
+              "price": "99", "author": {"external_id": "a", "name": "作者"}, "metrics": {"likes": 1}}
+    draft, _ = validate_item(sample, now=timezone.now())
+    if draft is not None:
+        fingerprints([(draft.title, draft.body_text)])
 
 
 def queue_scoring(item_ids: list[int]) -> int:

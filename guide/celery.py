@@ -14,12 +14,15 @@ app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
 
 
-@worker_init.connect
-def load_models_before_forking(**kwargs) -> None:
-    """The jieba dictionary and the scoring and tagging models (files, no database), loaded by
-    the worker's main process so that every pool child starts with them (copy-on-write). A
-    child replaced after a crash or a time limit then scores at once, instead of spending its
-    first batch's time limit loading them."""
+def preload() -> None:
+    """What a process would otherwise load on its first request or task: the jieba dictionary
+    with our words, the scoring and tagging models (files, no database), the URL map with every
+    view module, and the ingest stages' lazily built patterns. Called when a web or worker
+    process starts (guide/wsgi.py, the worker_init signal below), never by management commands
+    or tests, which do not all need them."""
+    from django.urls import resolve
+
+    from content.ingest import ingest_warm_up
     from content.scoring import analysis, learned
     from interests.classifier import current_model
 
@@ -28,6 +31,17 @@ def load_models_before_forking(**kwargs) -> None:
     learned.model("objectivity")
     learned.lexicon()
     current_model()
+    resolve("/ping")  # imports the URL map and every view module
+    ingest_warm_up()
+
+
+@worker_init.connect
+def load_models_before_forking(**kwargs) -> None:
+    """Loaded by the worker's main process so that every pool child starts with them
+    (copy-on-write). A child replaced after a crash or a time limit then scores at once, instead
+    of spending its first batch's time limit loading them."""
+    preload()
+
 
 app.conf.beat_schedule = {
     # Each source has its own interval; this only finds the ones that are due.
