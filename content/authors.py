@@ -5,6 +5,7 @@ their row and unique-index locks in the same order and cannot deadlock on each o
 
 from django.utils import timezone
 
+from content.ingest_rows import rows_update
 from content.models import Author
 from content.pipeline.validate import AuthorDraft
 
@@ -28,7 +29,7 @@ def authors_upsert(*, platform: str, drafts: list[AuthorDraft]) -> dict[str, Aut
                 setattr(author, name, value)
             author.updated_at = timezone.now()
             changed.append(author)
-    Author.objects.bulk_update(changed, ["name", "followers", "verified", "updated_at"])
+    rows_update(Author, changed, ["name", "followers", "verified", "updated_at"])
     new = [
         Author(platform=platform, external_id=d.external_id, name=d.name, followers=d.followers, verified=d.verified)
         for external_id, d in latest.items()

@@ -12,7 +12,7 @@ import json
 from collections.abc import Iterable, Sequence
 
 from django.db import connection
-from django.db.models import Model
+from django.db.models import Field, Model
 
 from content.models import Item, ItemBand
 from guide.db import insert_rows
@@ -51,9 +51,38 @@ def rows_insert(model: type[Model], objs: Sequence[Model]) -> None:
         model._default_manager.bulk_create(objs)
         return
     fields = model._meta.concrete_fields
+    columns, casts = _columns(fields, objs, adding=True)
+    names = ", ".join(connection.ops.quote_name(field.column) for field in fields)
+    with connection.cursor() as cursor:
+        cursor.execute(f"INSERT INTO {connection.ops.quote_name(model._meta.db_table)} ({names}) "
+                       f"SELECT * FROM unnest({', '.join(casts)})", columns)
+
+
+def rows_update(model: type[Model], objs: Sequence[Model], field_names: Sequence[str]) -> None:
+    """Write these fields of stored instances, in one statement (`UPDATE … FROM unnest(…)`; the
+    ORM's bulk_update on SQLite). Django's bulk_update builds a CASE of one branch per row and
+    field, which PostgreSQL plans in time that grows with the batch (about 0.6 s for a batch's
+    400 authors, profiled)."""
+    if not objs:
+        return
+    if not _postgres():
+        model._default_manager.bulk_update(objs, field_names)
+        return
+    fields = [model._meta.pk, *(model._meta.get_field(name) for name in field_names)]
+    columns, casts = _columns(fields, objs, adding=False)
+    table, quote = connection.ops.quote_name(model._meta.db_table), connection.ops.quote_name
+    aliases = [f"c{n}" for n in range(len(fields))]
+    assignments = ", ".join(f"{quote(field.column)} = v.{alias}" for field, alias in zip(fields[1:], aliases[1:], strict=True))
+    with connection.cursor() as cursor:
+        cursor.execute(f"UPDATE {table} SET {assignments} FROM unnest({', '.join(casts)}) AS v({', '.join(aliases)}) "
+                       f"WHERE {table}.{quote(fields[0].column)} = v.{aliases[0]}", columns)
+
+
+def _columns(fields: Sequence[Field], objs: Sequence[Model], *, adding: bool) -> tuple[list[list], list[str]]:
+    """Each field's values over the instances (as the ORM would save them) and its array cast."""
     columns, casts = [], []
     for field in fields:
-        if getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False):
+        if adding and (getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False)):
             values = [field.pre_save(obj, True) for obj in objs]
         else:
             values = [getattr(obj, field.attname) for obj in objs]
@@ -61,10 +90,7 @@ def rows_insert(model: type[Model], objs: Sequence[Model]) -> None:
             values = [json.dumps(value, cls=field.encoder) for value in values]
         columns.append(values)
         casts.append(f"%s::{field.db_type(connection).split('(')[0]}[]")  # as Django's own UNNEST insert
-    names = ", ".join(connection.ops.quote_name(field.column) for field in fields)
-    with connection.cursor() as cursor:
-        cursor.execute(f"INSERT INTO {connection.ops.quote_name(model._meta.db_table)} ({names}) "
-                       f"SELECT * FROM unnest({', '.join(casts)})", columns)
+    return columns, casts
 
 
 def bands_insert(*, item_ids: Sequence[int], keys: Sequence[int]) -> None:
