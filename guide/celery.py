@@ -1,5 +1,6 @@
 """The Celery app and the whole beat schedule."""
 
+import gc
 import os
 
 from celery import Celery
@@ -33,6 +34,9 @@ def preload() -> None:
     current_model()
     resolve("/ping")  # imports the URL map and every view module
     ingest_warm_up()
+    # What is loaded now lives as long as the process: the garbage collector need not walk it
+    # again on every full collection (and forked children keep sharing its pages).
+    gc.freeze()
 
 
 @worker_init.connect
@@ -71,6 +75,13 @@ app.conf.beat_schedule = {
     "refresh-candidate-pools": {
         "task": "recommender.tasks.refresh_pools",
         "schedule": 240.0,
+    },
+    # Feeds of recently active shoppers computed before they return (a profile update queues
+    # its own shopper at once; this catches the hour's turn and feeds that aged out), bounded.
+    "sweep-active-feeds": {
+        "task": "recommender.tasks.sweep_active_feeds",
+        "schedule": crontab(minute="*/10"),
+        "options": {"expires": 600},
     },
     "recompute-item-neighbors": {
         "task": "recommender.tasks.recompute_item_neighbors",
