@@ -56,9 +56,13 @@ def server_cpu_seconds(port: int) -> float:
     """CPU time (user + system) used so far by the gunicorn on `port`, master and workers
     (Linux /proc; 0.0 where it cannot be read). Workers that were replaced are not counted."""
     process = _servers.get(port)
-    if process is None:
-        return 0.0
-    return sum(_cpu_seconds(pid) for pid in [process.pid, *_children(process.pid)])
+    return process_tree_cpu_seconds(process.pid) if process is not None else 0.0
+
+
+def process_tree_cpu_seconds(pid: int) -> float:
+    """CPU time (user + system) used so far by process `pid` and its children (a Celery worker
+    and its pool, a gunicorn master and its workers); 0.0 where /proc cannot be read."""
+    return sum(_cpu_seconds(one) for one in [pid, *_children(pid)])
 
 
 def _children(pid: int) -> list[int]:
