@@ -35,7 +35,7 @@ from content.scoring.analysis import Analysis
 
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 LEXICON = Path(__file__).resolve().parent / "data" / "hard_sell_lexicon.txt"
-MODEL_NAMES = ("sentiment", "objectivity")
+MODEL_NAMES = ("sentiment", "objectivity", "relevance")  # relevance: content.scoring.relevance
 N_FEATURES = 2**18
 CHAR_FEATURES = 2**19  # buckets of char_features(); 2**18 lost 0.001 AUC to collisions
 # The sentiment blend's artifacts, by view: token view (over features()) and character view.
@@ -72,6 +72,12 @@ def _token_hash(token: str) -> int:
     # surrogatepass: a lone surrogate from bad input must not fail; other text hashes as UTF-8
     code = _TOKEN_HASHES[token] = murmurhash3_32(token.encode("utf-8", "surrogatepass"), seed=0, positive=True)
     return code
+
+
+def token_hash(token: str) -> int:
+    """The murmurhash of a token that features() uses, cached (also content.scoring.relevance's word key)."""
+    code = _TOKEN_HASHES.get(token)
+    return _token_hash(token) if code is None else code
 
 
 def _mix(left: np.ndarray, right: np.ndarray, salt: np.uint64) -> np.ndarray:

@@ -45,7 +45,7 @@ from sklearn.metrics import accuracy_score, precision_score, recall_score, roc_a
 from tqdm import tqdm
 
 from content.pipeline.normalize import normalize_text
-from content.scoring import learned
+from content.scoring import learned, relevance
 from content.scoring.analysis import Analysis, analyze
 
 PROJECT_DIR = Path(__file__).resolve().parents[2]  # input paths in the metadata are relative to it
@@ -429,3 +429,94 @@ def coefficients_digest(*models: learned.LinearModel, blend: dict | None = None)
 def software_versions() -> dict:
     return {"python": platform.python_version(), "sklearn": sklearn.__version__, "numpy": np.__version__,
             "scipy": scipy.__version__, "jieba": jieba.__version__}
+
+
+# --- 消费相关性: shopping words against jieba's general dictionary (content.scoring.relevance) ---
+RELEVANCE_SMOOTHING_GRID = (0.25, 0.5, 1.0)
+
+
+def relevance_validation_scores(model: relevance.RelevanceModel, positives: list[Example],
+                                written: list[dict]) -> dict:
+    """AUC of held-out reviews, and of the hand-written delivery and after-sales complaints, against
+    the hand-written non-consumption sentences, by the text evidence alone."""
+    negatives = [model.evidence(analyze("", row["text"]).tokens) for row in written if row["label"] == 0]
+    complaints = [model.evidence(analyze("", row["text"]).tokens) for row in written if row["label"] == 1]
+    reviews = [model.evidence(a.tokens) for a in analyses(positives)]
+
+    def auc(scores: list[float]) -> float:
+        return round(float(roc_auc_score([1] * len(scores) + [0] * len(negatives), scores + negatives)), 4)
+
+    return {"reviews_auc": auc(reviews), "complaints_auc": auc(complaints),
+            "n": {"reviews": len(reviews), "complaints": len(complaints), "non_consumption": len(negatives)}}
+
+
+def calibrate_relevance(model: relevance.RelevanceModel, positives: list[Example], written: list[dict],
+                        seed: int) -> tuple[float, float]:
+    """Slope and intercept of a balanced one-feature logistic regression of 'is shopping talk' on
+    the evidence: held-out reviews and hand-written complaints against the hand-written sentences."""
+    texts = [(a.tokens, 1) for a in analyses(positives)]
+    texts += [(analyze("", row["text"]).tokens, row["label"]) for row in written]
+    X = np.array([[model.evidence(tokens)] for tokens, _ in texts])
+    y = np.array([label for _, label in texts])
+    fitted = LogisticRegression(class_weight="balanced", random_state=seed).fit(X, y)
+    return float(fitted.coef_[0, 0]), float(fitted.intercept_[0])
+
+
+def train_relevance(reviews: list[Example], seed: int, general: Counter | None = None,
+                    written: list[dict] | None = None) -> tuple[relevance.RelevanceModel, dict]:
+    """Word weights from the 80% of reviews (the test 20% is evaluate_scoring's), the smoothing and
+    the calibration chosen on a validation slice of that 80% with the hand-written texts; the
+    shipped table is refitted on the whole 80% with them."""
+    general = relevance.read_general_frequencies() if general is None else general
+    written = relevance.load_validation_texts() if written is None else written
+    train, test = seeded_split(reviews, seed)
+    fit_part, validation = validation_split(train, seed)
+    fit_counts = relevance.shopping_word_counts(a.tokens for a in analyses(fit_part))
+    by_smoothing = {}
+    for smoothing in RELEVANCE_SMOOTHING_GRID:
+        candidate = relevance.RelevanceModel.from_weights(relevance.word_weights(fit_counts, general, smoothing))
+        by_smoothing[str(smoothing)] = relevance_validation_scores(candidate, validation, written)["reviews_auc"]
+    smoothing = float(max(by_smoothing, key=lambda key: (by_smoothing[key], -float(key))))
+    candidate = relevance.RelevanceModel.from_weights(relevance.word_weights(fit_counts, general, smoothing))
+    slope, intercept = calibrate_relevance(candidate, validation, written, seed)
+    counts = relevance.shopping_word_counts(a.tokens for a in analyses(train))
+    model = relevance.RelevanceModel.from_weights(relevance.word_weights(counts, general, smoothing), slope, intercept)
+    held_out = relevance_validation_scores(model, test, written)
+    report = {
+        "samples": {"train": len(train), "validation": len(validation), "test": len(test),
+                    "shopping_tokens": int(sum(counts.values())), "general_words": len(general),
+                    "hand_written": len(written)},
+        "held_out": {"auc": held_out["reviews_auc"], "complaints_auc": held_out["complaints_auc"], "n": held_out["n"],
+                     "against": "hand-written non-consumption sentences (relevance_validation.jsonl)"},
+        "validation_auc_by_smoothing": by_smoothing,
+        "smoothing": smoothing,
+        "calibration": {"slope": round(slope, 6), "intercept": round(intercept, 6)},
+    }
+    return model, report
+
+
+def save_relevance_artifact(model: relevance.RelevanceModel, report: dict, *, out_dir: Path, command: str,
+                            inputs: dict[str, Path], seed: int) -> dict:
+    """Write out_dir/relevance.npz and its metadata out_dir/relevance.json (returned)."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    now = datetime.now(UTC)
+    digest = hashlib.sha256(model.hashes.tobytes() + model.weights.tobytes()
+                            + np.array([model.slope, model.intercept]).tobytes()).hexdigest()
+    version = next_version("relevance", out_dir, now, digest)
+    path = out_dir / "relevance.npz"
+    model.save(path)
+    metadata = {
+        "name": "relevance", "version": version, "created_at": now.isoformat(timespec="seconds"),
+        "command": command, "seed": seed,
+        "inputs": {label: {"path": os.path.relpath(p, PROJECT_DIR), "sha256": sha256_file(p)} for label, p in inputs.items()},
+        "samples": report["samples"],
+        "metrics": {key: value for key, value in report.items() if key != "samples"},
+        "features": {"description": "jieba tokens of the text; each word of jieba's dict.txt weighted by the smoothed "
+                                    "log-likelihood ratio shopping reviews / general dictionary, summed per text, "
+                                    "calibrated to log-odds; words outside dict.txt carry no weight",
+                     "words": int(len(model.hashes))},
+        "software": software_versions(),
+        "artifact": {"file": path.name, "bytes": path.stat().st_size, "coefficients_sha256": digest},
+    }
+    (out_dir / "relevance.json").write_text(json.dumps(metadata, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    return metadata

@@ -24,7 +24,7 @@ GOOD_REVIEW = raw_item(
     brand="索尼", product="WH-1000XM5", price=2099, original_price=2499,
 )
 SPAM = raw_item(2, title="加我微信", body="兼职日结，加V了解，躺赚，私信我！！！", price=None, original_price=None,
-                brand="", product="", author=None)
+                brand="", product="", author=None, kind="note")  # spam does not pass itself off as a review
 
 
 def test_an_ingested_item_gets_all_twelve_scores_with_explanations(stored):
