@@ -13,7 +13,7 @@ from django.utils import timezone
 from content.constants import VISIBLE_STATUSES
 from content.models import Favorite, Item, Vote
 from content.selectors import items_visible_to
-from recommender.models import ItemNeighbor
+from recommender.similar_items import similar_items
 
 SIMILAR_ITEMS = 6
 FOLDED_COPIES = 20
@@ -78,23 +78,9 @@ def folded_copies(*, item: Item) -> list[Item]:
 
 
 def similar_item_ids(*, item: Item, limit: int = SIMILAR_ITEMS) -> list[int]:
-    """Items shoppers engaged with together with this one (the learned neighbours), topped up
-    with the best items sharing its strongest interest. Only approved / featured originals."""
-    neighbour_ids = list(
-        ItemNeighbor.objects.filter(item_id=item.pk).order_by("-score").values_list("neighbor_id", flat=True)[: limit * 3]
-    )
-    candidates = Item.objects.filter(status__in=VISIBLE_STATUSES, duplicate_of__isnull=True).exclude(pk=item.pk)
-    shown = set(candidates.filter(pk__in=neighbour_ids).values_list("pk", flat=True)) if neighbour_ids else set()
-    chosen = [pk for pk in neighbour_ids if pk in shown][:limit]
-    tags = sorted(item.interest_tags.all(), key=lambda tag: -tag.weight)
-    if len(chosen) < limit and tags:
-        chosen += list(
-            candidates.filter(interest_tags__interest_id=tags[0].interest_id)
-            .exclude(pk__in=chosen)
-            .order_by("-score__worth_score", "-published_at", "-pk")
-            .values_list("pk", flat=True)[: limit - len(chosen)]
-        )
-    return chosen
+    """Items of the same kind first (finest interest, then product, brand, price band), then
+    what shoppers engaged with together: the recommender's policy, recommender/similar_items.py."""
+    return similar_items(item=item, limit=limit)
 
 
 @dataclass(frozen=True)

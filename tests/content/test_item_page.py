@@ -196,7 +196,7 @@ def test_an_unknown_item_is_a_404(client, db):
     assert client.get("/items/987654/").status_code == 404
 
 
-def test_similar_items_are_learned_neighbours_then_the_best_of_the_top_interest(client, tent):
+def test_similar_items_are_the_same_kind_first_then_learned_neighbours(client, tent):
     neighbour, hidden_neighbour, same_circle, other_circle = (ItemFactory() for _ in range(4))
     hidden_neighbour.status = "rejected"
     hidden_neighbour.save()
@@ -207,7 +207,7 @@ def test_similar_items_are_learned_neighbours_then_the_best_of_the_top_interest(
     html = client.get(page_url(tent)).content.decode()
     similar = html[html.index('id="similar-h"'):]
     assert f'href="/items/{neighbour.pk}/"' in similar and f'href="/items/{same_circle.pk}/"' in similar
-    assert similar.index(f"/items/{neighbour.pk}/") < similar.index(f"/items/{same_circle.pk}/")
+    assert similar.index(f"/items/{same_circle.pk}/") < similar.index(f"/items/{neighbour.pk}/")
     assert f"/items/{hidden_neighbour.pk}/" not in similar and f"/items/{other_circle.pk}/" not in similar
 
 
@@ -274,4 +274,4 @@ def test_the_page_takes_the_same_number_of_queries_however_much_surrounds_the_it
     surround(1)
     few = queries()
     surround(5)
-    assert queries() <= few <= 16  # six neighbours fill the list: no top-up query
+    assert queries() <= few <= 16  # six of its kind fill the list: no top-up query
