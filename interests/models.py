@@ -313,3 +313,28 @@ class ConversationTurn(models.Model):
 
     def __str__(self) -> str:
         return self.message[:40]
+
+
+class ShopperValues(models.Model):
+    """Which AIUC dimensions a shopper weighs (interests.values): what her engagement taught
+    (`learned`, every dimension −1..1, with the means it rests on), what she chose herself
+    (`chosen`, only the dimensions she named), and which of the two the feed uses (`mode`)."""
+
+    MODES = {"learned": "根据行为学习", "chosen": "我自己设定", "off": "不使用"}
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="shopper_values")
+    mode = models.CharField(max_length=10, choices=list(MODES.items()), default="learned")
+    learned = models.JSONField(default=dict, blank=True, help_text="维度 → −1..1")
+    means = models.JSONField(default=dict, blank=True, help_text="维度 → [点开的平均分, 略过的平均分]")
+    engaged_count = models.PositiveIntegerField(default=0)
+    skipped_count = models.PositiveIntegerField(default=0)
+    learned_at = models.DateTimeField(null=True, blank=True)
+    chosen = models.JSONField(default=dict, blank=True, help_text="维度 → −1..1，购物者自己设定的")
+    chosen_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = "看重的维度"
+        verbose_name_plural = "看重的维度"
+
+    def __str__(self) -> str:
+        return f"{self.user_id} {self.mode}"

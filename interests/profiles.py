@@ -19,6 +19,7 @@ from interests.constants import EVENT_WEIGHTS
 from interests.lexicon import current_lexicon
 from interests.models import Event, ItemInterest, ShopperProfile, UserInterest
 from interests.tagging import interest_tags
+from interests.values import values_learn
 
 EVENTS_PER_PASS = 20_000
 DWELL_FULL_MS = 30_000  # half a minute of reading counts as a click; longer counts more, up to 2×
@@ -87,6 +88,7 @@ def profile_update(*, user_id: int) -> int:
         _apply(user_id, events, timezone.now())
         profile.last_event_id = events[-1].id
         profile.save(update_fields=["last_event_id", "updated_at"])
+    values_learn(user_id=user_id)  # what she opened among what she was shown: which dimensions she weighs
     return len(events)
 
 

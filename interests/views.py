@@ -25,6 +25,7 @@ from interests.shopper import (
     personalization_set,
     shopper_erase,
 )
+from interests.values import values_for_shopper
 
 MAX_ONBOARDING_CHOICES = 20
 
@@ -89,6 +90,7 @@ def my_interests(request: HttpRequest, status: int = 200) -> HttpResponse:
         "inferred": [h for h in held if h.state == "auto"],
         "muted": [h for h in held if h.state == "muted"],
         "personalization": profile_for(request.user).personalization_enabled,
+        "values": values_for_shopper(user=request.user),
     }
     return render(request, "interests/my_interests.html", context, status=status)
 

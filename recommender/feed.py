@@ -21,6 +21,7 @@ from django.utils import timezone
 
 from content.models import Item
 from content.moderation.visibility import EPOCH_KEY, content_epoch
+from content.scoring.dimensions import DIMENSION_KEYS
 from interests.models import ItemInterest
 from interests.selectors import (
     engaged_items,
@@ -30,6 +31,7 @@ from interests.selectors import (
     seen_counts,
 )
 from interests.shopper import personalization_key
+from interests.values import effective_values
 from recommender import candidates as sources
 from recommender import pools
 from recommender.context import active_scenarios
@@ -214,7 +216,8 @@ def compute_feed(request: FeedRequest, now: datetime) -> list[dict]:
     if personal:
         sources.apply_affinities(signals, tags, affinities)
     seen = seen_counts(request.user_id, set(signals)) if personal else {}
-    ranked = rank(signals, facts, now=now, seen=seen, titles=_titles(signals), personal=personal)
+    values = effective_values(request.user_id) if personal else {}
+    ranked = rank(signals, facts, now=now, seen=seen, titles=_titles(signals), personal=personal, values=values)
     if request.mode == "latest":
         ranked.sort(key=lambda r: (-facts[r.item_id].published_at.timestamp(), r.item_id))
     ordered: list[Ranked] = diversify(ranked, FEED_LENGTH) if request.mode == "personal" else ranked[:FEED_LENGTH]
@@ -243,7 +246,8 @@ def _facts(signals: dict) -> tuple[dict[int, ItemFacts], dict[int, list[tuple[in
     """Worth, publication and main circle of each candidate, and all its interest tags.
     Candidates that are no longer shown (taken down, merged, expired since their pool was
     computed) get no facts and drop out."""
-    rows = pools.organic().filter(pk__in=signals).values_list("pk", "score__worth_score", "published_at")
+    rows = pools.organic().filter(pk__in=signals).values_list("pk", "score__worth_score", "published_at",
+                                                              *(f"score__{key}" for key in DIMENSION_KEYS))
     tags: dict[int, list[tuple[int, float]]] = {}
     circles: dict[int, tuple[str, str, float]] = {}
     for item_id, interest_id, weight, slug, name, parent in ItemInterest.objects.filter(item__in=signals).values_list(
@@ -252,7 +256,9 @@ def _facts(signals: dict) -> tuple[dict[int, ItemFacts], dict[int, list[tuple[in
         tags.setdefault(item_id, []).append((interest_id, weight))
         if parent is None and weight > circles.get(item_id, ("", "", 0.0))[2]:
             circles[item_id] = (slug, name, weight)
-    facts = {pk: ItemFacts(worth or 0.0, published, *circles.get(pk, ("", "", 0.0))[:2]) for pk, worth, published in rows}
+    facts = {pk: ItemFacts(worth or 0.0, published, *circles.get(pk, ("", "", 0.0))[:2],
+                           dimensions=dict(zip(DIMENSION_KEYS, scores, strict=True)) if scores[0] is not None else {})
+             for pk, worth, published, *scores in rows}
     return facts, tags
 
 

@@ -3,18 +3,25 @@ candidates and facts always give the same order (ties broken by item id), and ev
 why it is there.
 
     score = 0.35·affinity + 0.15·co-occurrence + 0.30·worth/100 + 0.10·freshness
-          + 0.10·scenario + 0.05·trending + 0.05·featured − 0.15·min(seen, 3)/3
+          + 0.10·scenario + 0.05·trending + 0.05·featured + 0.20·values − 0.15·min(seen, 3)/3
 
-Affinity and co-occurrence are 0 in a non-personal feed (visitors, personalisation off)."""
+Affinity, co-occurrence and values are 0 in a non-personal feed (visitors, personalisation off).
+`values` is how well the item scores on the AIUC dimensions the shopper weighs
+(interests.values), against the other candidates of the same feed (values_match)."""
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
+import numpy as np
+
+from content.scoring.dimensions import DIMENSIONS
 from recommender.candidates import Signal
 
 WEIGHTS = {"affinity": 0.35, "cooccurrence": 0.15, "worth": 0.30, "freshness": 0.10, "scenario": 0.10,
-           "trending": 0.05, "featured": 0.05, "seen": 0.15}
+           "trending": 0.05, "featured": 0.05, "values": 0.20, "seen": 0.15}
+VALUES_SPREAD = 2.0  # standard deviations from the feed's mean that make a full ±1 on a dimension
+VALUES_MIN_SD = 5.0  # points: below this, a dimension does not tell the candidates apart
 FRESHNESS_HALF_LIFE = timedelta(days=3)
 CIRCLE_CAP, CIRCLE_WINDOW = 3, 10  # at most 3 items of one circle in any 10 consecutive entries
 
@@ -25,6 +32,7 @@ class ItemFacts:
     published_at: datetime
     circle: str  # top-level interest slug, "" when untagged
     circle_name: str = ""
+    dimensions: dict[str, float] = field(default_factory=dict)  # the AIUC scores, 0–100
 
 
 @dataclass(frozen=True)
@@ -36,8 +44,10 @@ class Ranked:
 
 
 def rank(signals: dict[int, Signal], facts: dict[int, ItemFacts], *, now: datetime, seen: dict[int, int],
-         titles: dict[int, str], personal: bool) -> list[Ranked]:
+         titles: dict[int, str], personal: bool, values: dict[str, float] | None = None) -> list[Ranked]:
+    """`values`: the dimensions the shopper weighs, −1..1 each (interests.values.effective_values)."""
     ranked = []
+    matches = values_match(values or {}, facts) if personal else {}
     for item_id, signal in signals.items():
         item = facts.get(item_id)
         if item is None or (personal and signal.affinity < -0.3):  # a circle the shopper pushed away
@@ -51,14 +61,35 @@ def rank(signals: dict[int, Signal], facts: dict[int, ItemFacts], *, now: dateti
             "scenario": WEIGHTS["scenario"] * signal.scenario,
             "trending": WEIGHTS["trending"] * signal.trending,
             "featured": WEIGHTS["featured"] * signal.featured,
+            "values": WEIGHTS["values"] * matches.get(item_id, (0.0, ""))[0],
             "seen": -WEIGHTS["seen"] * min(seen.get(item_id, 0), 3) / 3,
         }
         score = round(sum(parts.values()), 6)
-        ranked.append(Ranked(item_id, score, reason(parts, signal, item, titles, now), item.circle))
+        valued = matches.get(item_id, (0.0, ""))[1]
+        ranked.append(Ranked(item_id, score, reason(parts, signal, item, titles, now, valued), item.circle))
     return sorted(ranked, key=lambda r: (-r.score, r.item_id))
 
 
-def reason(parts: dict[str, float], signal: Signal, item: ItemFacts, titles: dict[int, str], now: datetime) -> str:
+def values_match(values: dict[str, float], facts: dict[int, ItemFacts]) -> dict[int, tuple[float, str]]:
+    """Per candidate, −1..1: its dimensions against the feed's other candidates (in standard
+    deviations, ±VALUES_SPREAD making ±1), weighted by what the shopper weighs; and the name of the
+    dimension that lifts it most, for the reason. Relative to the candidates, not to 50: most items
+    score high on relevance and low on scenarios, which says nothing about this shopper."""
+    keys = [k for k, w in values.items() if w]
+    rows = [pk for pk, f in facts.items() if all(k in f.dimensions for k in keys)]
+    if not keys or not rows:
+        return {}
+    scores = np.array([[facts[pk].dimensions[k] for k in keys] for pk in rows], dtype=float)
+    standard = np.clip((scores - scores.mean(axis=0)) / np.maximum(scores.std(axis=0), VALUES_MIN_SD) / VALUES_SPREAD, -1, 1)
+    weights = np.array([values[k] for k in keys])
+    lifts = standard * weights
+    totals = lifts.sum(axis=1) / np.abs(weights).sum()
+    return {pk: (float(total), DIMENSIONS[keys[int(np.argmax(lift))]] if lift.max() > 0 else "")
+            for pk, total, lift in zip(rows, totals, lifts, strict=True)}
+
+
+def reason(parts: dict[str, float], signal: Signal, item: ItemFacts, titles: dict[int, str], now: datetime,
+           valued: str = "") -> str:
     """The strongest contribution besides quality, in words, and the 值得买 index."""
     because = {
         "affinity": (f"你关注了「{signal.affinity_interest}」" if signal.affinity_followed
@@ -67,6 +98,7 @@ def reason(parts: dict[str, float], signal: Signal, item: ItemFacts, titles: dic
         "scenario": f"适合{signal.scenario_name}",
         "trending": f"{item.circle_name or '全站'}热门",
         "featured": "编辑精选",
+        "values": f"按你看重的「{valued}」",
         "freshness": fresh_since(item.published_at, now),
     }
     strongest = max((key for key in because if parts[key] > 0.02), key=lambda key: parts[key], default=None)
