@@ -17,7 +17,6 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from content.cards import shown_cards, tint
-from content.community import VOTE_VALUES, item_favorite, item_vote, item_vote_retract
 from content.constants import REASON_CODES, VISIBLE_STATUSES
 from content.feedback import feedback_of, feedback_open_exists, feedback_submit
 from content.item_page import (
@@ -37,6 +36,7 @@ from content.radar import radar_axes, radar_svg
 from content.scoring.dimensions import DIMENSIONS
 from content.selectors import favorites_of, items_visible_to
 from interests.accounts import known_visitor_id, remember_visitor, visitor_id
+from interests.actions import VOTE_VALUES, item_favorite, item_vote, item_vote_retract
 from interests.events import events_record
 
 TRANSPARENCY_PAGE = 50

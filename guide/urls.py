@@ -7,10 +7,9 @@ from content.api.moderation import TransparencyView
 from content.api.views import IngestView, ItemViewSet, MyFavoritesView
 from guide import views
 from guide.api import TokenView
-from interests import alert_views, assistant_views, search_views
+from interests import action_views, alert_views, assistant_views, search_views
 from interests import api as interests_api
 from interests import views as interests_views
-from interests.values_views import MyValuesView
 from recommender import api as recommender_api
 from recommender import brand_api, overrides_views
 
@@ -31,7 +30,6 @@ api_v1 = [
     path("me/interests/<slug:slug>/follow/", interests_api.MyInterestActionView.as_view(action="follow"), name="my-interest-follow"),
     path("me/interests/<slug:slug>/mute/", interests_api.MyInterestActionView.as_view(action="mute"), name="my-interest-mute"),
     path("me/settings/", interests_api.MySettingsView.as_view(), name="my-settings"),
-    path("me/values/", MyValuesView.as_view(), name="my-values"),
     path("me/export/", interests_api.MyExportView.as_view(), name="my-export"),
     path("me/favorites/", MyFavoritesView.as_view(), name="my-favorites-api"),
     path("brand/campaigns/", brand_api.BrandCampaignsView.as_view(), name="brand-campaigns"),
@@ -52,6 +50,10 @@ api_v1 = [
     path("me/notifications/read/", alert_views.MyNotificationsReadView.as_view(), name="my-notifications-read"),
     path("me/notifications/unread/", alert_views.MyUnreadView.as_view(), name="my-notifications-unread"),
     path("assistant/", assistant_views.AssistantView.as_view(), name="assistant"),
+    # The shopper's actions on an item (interests), beside the items' read-only routes; any id
+    # reaches the view, which answers one that is not a number with a 404, as the router did.
+    re_path(r"^items/(?P<pk>[^/.]+)/vote/$", action_views.ItemVoteView.as_view(), name="item-vote"),
+    re_path(r"^items/(?P<pk>[^/.]+)/favorite/$", action_views.ItemFavoriteView.as_view(), name="item-favorite"),
     path("", include(router.urls)),
 ]
 

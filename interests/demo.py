@@ -8,9 +8,9 @@ from datetime import timedelta
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from content.community import item_favorite, item_vote
 from content.constants import VISIBLE_STATUSES
 from content.models import Item, Vote
+from interests.actions import item_favorite, item_vote
 from interests.events import events_record
 from interests.models import Event, Interest
 from interests.profiles import profile_rebuild

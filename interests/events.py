@@ -1,7 +1,8 @@
 """Behaviour events in: validate a batch, store the valid ones in one insert, hand off to profiles.
 
 An accepted event is in the database before the request is answered; profiles are brought up
-to date afterwards by a Celery task (at most one queued per shopper at a time)."""
+to date afterwards by a Celery task (at most one queued per shopper at a time). Once the events
+commit, the shopper's feed generation moves on (interests.feed_generation)."""
 
 import logging
 import re
@@ -19,6 +20,7 @@ from content.pipeline.normalize import normalize_line, parse_datetime_utc, text_
 from guide.db import insert_rows
 from guide.faults import BROKER_ERRORS
 from interests.constants import EVENT_TYPES, ITEM_EVENT_TYPES
+from interests.feed_generation import feed_generation_bump
 from interests.models import Event
 
 logger = logging.getLogger(__name__)
@@ -149,10 +151,12 @@ def events_record(*, user: AbstractBaseUser | None, anonymous_id: str, raw_event
                      clean["query"], clean["context"]))
     with transaction.atomic():
         insert_rows(Event, EVENT_COLUMNS, rows)
+        # The feed moves on before the profile update is queued: in process (the embedded
+        # default) that update runs at once and its own bump must come last.
+        if user is not None and any(row[2] != "impression" for row in rows):
+            feed_changed(user.pk)
         if user is not None and rows:
             transaction.on_commit(lambda: queue_profile_update(user.pk))
-    if user is not None and any(row[2] != "impression" for row in rows):
-        feed_changed(user.pk)
     return outcomes
 
 
@@ -174,12 +178,10 @@ def queue_profile_update(user_id: int) -> None:
 def action_record(*, user: AbstractBaseUser, kind: str, item_id: int) -> None:
     """A shopper's explicit action (vote, favourite) as a behaviour event too, for their profile."""
     insert_rows(Event, EVENT_COLUMNS, [(user.pk, "", kind, item_id, timezone.now(), timezone.now(), None, "", {})])
-    transaction.on_commit(lambda: queue_profile_update(user.pk))
     feed_changed(user.pk)
+    transaction.on_commit(lambda: queue_profile_update(user.pk))
 
 
 def feed_changed(user_id: int) -> None:
-    """The shopper acted: their cached feed must not outlive it (see recommender.feed)."""
-    from recommender.feed import feed_invalidate
-
-    feed_invalidate(user_id)
+    """The shopper acted: once that commits, their cached feed no longer serves first pages."""
+    feed_generation_bump(user_id)

@@ -3,19 +3,26 @@
 from celery import shared_task
 from django.core.cache import cache
 
+from interests.feed_generation import profile_applied_announce
 from interests.profiles import profile_rebuild, profile_update
 
 
 @shared_task(acks_late=True)
 def update_profile(user_id: int) -> int:
-    """Apply a shopper's new events to their profile (queued after events are stored)."""
+    """Apply a shopper's new events to their profile (queued after events are stored); the
+    feed, which ranks by the profile, moves on once they are applied."""
     cache.delete(f"profile-update-queued:{user_id}")  # events arriving from now on queue another run
-    return profile_update(user_id=user_id)
+    applied = profile_update(user_id=user_id)
+    if applied:
+        profile_applied_announce(user_id)
+    return applied
 
 
 @shared_task(acks_late=True)
 def rebuild_profile(user_id: int) -> int:
-    return profile_rebuild(user_id=user_id)
+    applied = profile_rebuild(user_id=user_id)
+    profile_applied_announce(user_id)  # even from nothing: the rebuild cleared what behaviour had made
+    return applied
 
 
 @shared_task(acks_late=False, time_limit=3 * 3600, soft_time_limit=3 * 3600 - 60)

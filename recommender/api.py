@@ -17,13 +17,20 @@ from rest_framework.response import Response
 from rest_framework.settings import api_settings
 from rest_framework.views import APIView
 
-from content.cards import CARD_TTL, item_cards
+from content.cards import item_cards
 from guide.auth import token_user_with
 from guide.errors import error_response
 from interests.accounts import known_visitor_id
 from interests.models import Interest
 from recommender.context import known_scenario
-from recommender.feed import MODES, CursorError, RenderedPage, feed_page_keys, feed_rendered_page
+from recommender.feed import (
+    MODES,
+    CursorError,
+    RenderedPage,
+    feed_page_keys,
+    feed_rendered_page,
+    render_entries,
+)
 from recommender.lists import current_entries, list_formula
 from recommender.models import OVERALL, PERIODS, WorthList
 from recommender.placements import placements_serve
@@ -155,12 +162,12 @@ def _rendered_page(request: HttpRequest | Request, user_id: int | None, query: F
                    cached: dict[str, Any] | None) -> RenderedPage:
     """The page, with its campaign cards as this shopper or visitor may be served them
     (recommender.placements: caps, mutes, hides; recorded). A visitor without an id gets none."""
-    page = feed_rendered_page(user_id, **query.page, render=_render_entries, max_age=CARD_TTL, cached=cached)
+    page = feed_rendered_page(user_id, **query.page, cached=cached)
     served = placements_serve(entries=page.entries, user_id=user_id,
                               anonymous_id="" if user_id else known_visitor_id(request))
     if served is page.entries or len(served) == len(page.entries):
         return page
-    return RenderedPage(page.personal, _render_entries(served), page.next_cursor, served)
+    return RenderedPage(page.personal, render_entries(served), page.next_cursor, served)
 
 
 def _next_url(request: HttpRequest | Request, page: RenderedPage) -> str | None:
@@ -178,12 +185,6 @@ def _json_page(request: HttpRequest | Request, page: RenderedPage) -> HttpRespon
                      b',"cursor":', json.dumps(page.next_cursor).encode(), b',"next":',
                      json.dumps(_next_url(request, page)).encode(), b"}"))
     return HttpResponse(body, content_type="application/json")
-
-
-def _render_entries(entries: list[dict]) -> bytes:
-    cards = item_cards([entry["item"] for entry in entries])
-    return JSONRenderer().render([{"item": cards[e["item"]], "reason": e["reason"], "sponsored": e["sponsored"]}
-                                  for e in entries if e["item"] in cards])
 
 
 def _active_interest_slugs() -> frozenset[str]:

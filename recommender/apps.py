@@ -12,3 +12,9 @@ class RecommenderConfig(AppConfig):
         # Editors' decisions reach the materialised lists at once (feeds and pools follow the
         # content epoch by themselves).
         visibility_changed.connect(lists_refresh_soon, dispatch_uid="recommender.lists_refresh_soon")
+
+        # A shopper whose profile took in what they did finds their next first page computed.
+        from interests.feed_generation import profile_applied
+        from recommender.feed_precompute import profile_applied_received
+
+        profile_applied.connect(profile_applied_received, dispatch_uid="recommender.feed_precompute")

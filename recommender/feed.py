@@ -3,14 +3,14 @@ per interest circle, latest and hot.
 
 A feed is computed once (up to FEED_LENGTH entries) and cached; pages are slices of that cached
 list addressed by a signed cursor, so paging never repeats or skips an item even while new
-content arrives. When the shopper acts (hides, favourites, votes…), their generation number
-moves on and their next first page is computed afresh. Rendered pages are kept too
+content arrives. When the shopper acts (hides, favourites, votes…) and again when their profile
+has taken it in, their feed generation (owned by interests.feed_generation, read here) moves on
+and their next first page is computed afresh. Rendered pages are kept too
 (feed_rendered_page), so serving a page again is a single cache read."""
 
 import hashlib
 import time
 import uuid
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -18,10 +18,13 @@ from typing import Any
 from django.core import signing
 from django.core.cache import cache
 from django.utils import timezone
+from rest_framework.renderers import JSONRenderer
 
+from content.cards import CARD_TTL, item_cards
 from content.models import Item
 from content.moderation.visibility import EPOCH_KEY, content_epoch
 from content.scoring.dimensions import DIMENSION_KEYS
+from interests.feed_generation import feed_generation, feed_generation_key
 from interests.models import ItemInterest
 from interests.selectors import (
     engaged_items,
@@ -77,18 +80,7 @@ class RenderedPage:
     results: bytes  # the page's entries, rendered
     next_cursor: str | None
     entries: list[dict] = field(default_factory=list)  # what was rendered (placements_serve reads them)
-
-
-def feed_generation(user_id: int | None) -> int:
-    return cache.get(_generation_key(user_id), 0) if user_id else 0
-
-
-def feed_invalidate(user_id: int) -> None:
-    """The shopper acted: their next first page is computed afresh."""
-    try:
-        cache.incr(_generation_key(user_id))
-    except ValueError:
-        cache.set(_generation_key(user_id), 1, None)
+    computed: bool = False  # rendered for this call (not served as kept)
 
 
 def feed_page(request: FeedRequest, *, cursor: str | None, limit: int) -> tuple[str, int, list[dict], str | None]:
@@ -114,11 +106,10 @@ def feed_slice(request: FeedRequest, *, cursor: str | None, limit: int) -> FeedS
 
 
 def feed_rendered_page(user_id: int | None, *, mode: str, interest: str, scenario: str, cursor: str | None,
-                       limit: int, render: Callable[[list[dict]], bytes], max_age: int,
-                       cached: dict[str, Any] | None = None) -> RenderedPage:
-    """The page feed_page gives (personal when the shopper's switch is on), rendered by
-    `render` once and then kept for up to `max_age` seconds (a first page no longer than its
-    feed serves first pages). Warm, it is one cache read of the entries feed_page_keys names:
+                       limit: int, cached: dict[str, Any] | None = None) -> RenderedPage:
+    """The page feed_page gives (personal when the shopper's switch is on), rendered to JSON
+    (render_entries) once and then kept for up to CARD_TTL seconds (a first page no longer than
+    its feed serves first pages). Warm, it is one cache read of the entries feed_page_keys names:
     the shopper's switch, their feed generation and the rendered page (`cached` when the
     caller read them already). A kept first page is served only while it is still the one
     feed_page would give: same generation (acting moves on), switch and hour. Raises
@@ -126,23 +117,48 @@ def feed_rendered_page(user_id: int | None, *, mode: str, interest: str, scenari
     keys = feed_page_keys(user_id, mode=mode, interest=interest, scenario=scenario, cursor=cursor, limit=limit)
     found = cached if cached is not None else cache.get_many(keys)
     slot = keys[0]
+    request, head, kept = _kept_page(user_id, found, slot, mode=mode, interest=interest, scenario=scenario, cursor=cursor)
+    if kept is not None:
+        return RenderedPage(request.personal, kept[1], kept[2], kept[4] if len(kept) > 4 else [])
+    page = feed_slice(request, cursor=cursor, limit=limit)
+    results = render_entries(page.entries)
+    ttl = min(CARD_TTL, page.serve_until - time.time())
+    if ttl >= 1:
+        cache.set(slot, (head, results, page.next_cursor, page.serve_until, page.entries), int(ttl))
+    return RenderedPage(request.personal, results, page.next_cursor, page.entries, computed=True)
+
+
+def first_page_kept(user_id: int, *, limit: int) -> bool:
+    """Whether the shopper's personal first page of `limit` entries would be served as kept
+    now (no feed computed, nothing rendered)."""
+    keys = feed_page_keys(user_id, mode="personal", interest="", scenario="", cursor=None, limit=limit)
+    return _kept_page(user_id, cache.get_many(keys), keys[0], mode="personal", interest="", scenario="",
+                      cursor=None)[2] is not None
+
+
+def _kept_page(user_id: int | None, found: dict[str, Any], slot: str, *, mode: str, interest: str, scenario: str,
+               cursor: str | None) -> tuple[FeedRequest, str, tuple | None]:
+    """(the request, the head its page is kept under, the kept page when it is still the one
+    feed_page would give: same generation, switch, hour and epoch)."""
     # Missing from the cache, personalization_enabled answers (and fills it): a query, never a wrong answer.
     enabled = found.get(personalization_key(user_id)) if user_id else None
     personal = bool(user_id) and (enabled if enabled is not None else personalization_enabled(user_id))
     epoch = found.get(EPOCH_KEY) or 0
+    generation = (found.get(feed_generation_key(user_id)) or 0) if user_id else 0
     request = FeedRequest(user_id=user_id, personal=personal, mode=mode, interest=interest, scenario=scenario,
-                          now=timezone.now(), generation=found.get(_generation_key(user_id), 0), epoch=epoch)
+                          now=timezone.now(), generation=generation, epoch=epoch)
     # A later page is kept for its feed, a first page for its head; both only within an epoch.
     head = f"page@{epoch}" if cursor else _head_key(request)
     kept = found.get(slot)
-    if kept is not None and kept[0] == head and kept[3] > time.time():
-        return RenderedPage(personal, kept[1], kept[2], kept[4] if len(kept) > 4 else [])
-    page = feed_slice(request, cursor=cursor, limit=limit)
-    results = render(page.entries)
-    ttl = min(max_age, page.serve_until - time.time())
-    if ttl >= 1:
-        cache.set(slot, (head, results, page.next_cursor, page.serve_until, page.entries), int(ttl))
-    return RenderedPage(personal, results, page.next_cursor, page.entries)
+    fresh = kept is not None and kept[0] == head and kept[3] > time.time()
+    return request, head, kept if fresh else None
+
+
+def render_entries(entries: list[dict]) -> bytes:
+    """A page's entries as the API's JSON: each item as its card."""
+    cards = item_cards([entry["item"] for entry in entries])
+    return JSONRenderer().render([{"item": cards[e["item"]], "reason": e["reason"], "sponsored": e["sponsored"]}
+                                  for e in entries if e["item"] in cards])
 
 
 def feed_page_keys(user_id: int | None, *, mode: str, interest: str, scenario: str, cursor: str | None,
@@ -155,11 +171,7 @@ def feed_page_keys(user_id: int | None, *, mode: str, interest: str, scenario: s
         slot = f"feed-rendered:{feed_id}:{offset}:{limit}"
     else:
         slot = f"feed-rendered-first:{user_id or '-'}:{mode}:{interest}:{scenario}:{limit}"
-    return [slot, EPOCH_KEY, personalization_key(user_id), _generation_key(user_id)] if user_id else [slot, EPOCH_KEY]
-
-
-def _generation_key(user_id: int | None) -> str:
-    return f"feed-gen:{user_id}"
+    return [slot, EPOCH_KEY, personalization_key(user_id), feed_generation_key(user_id)] if user_id else [slot, EPOCH_KEY]
 
 
 def _read_cursor(cursor: str) -> tuple[str, int]:

@@ -52,7 +52,7 @@ def _placed_key(identity: str, item_id: int, day: date) -> str:
 def shopper_ad_blocks(user_id: int) -> tuple[frozenset[int], frozenset[int]]:
     """(hidden item ids, muted interest ids) of a shopper, cached per feed generation (hiding,
     muting and the personalisation switch all move it on)."""
-    from recommender.feed import feed_generation
+    from interests.feed_generation import feed_generation
 
     key = f"ad-blocks:{user_id}:{feed_generation(user_id)}"
     blocks = cache.get(key)

@@ -49,3 +49,20 @@ def propose_campaign_items() -> int:
     from recommender.campaigns import campaigns_propose_all
 
     return campaigns_propose_all()
+
+
+@shared_task(acks_late=True, time_limit=60, soft_time_limit=50)
+def precompute_feed(user_id: int) -> bool:
+    """After a profile update: the shopper's next first page, computed before they return."""
+    from recommender.feed_precompute import feed_precompute, precompute_started
+
+    precompute_started(user_id=user_id)
+    return feed_precompute(user_id=user_id)
+
+
+@shared_task(acks_late=True, time_limit=300, soft_time_limit=280)
+def sweep_active_feeds() -> dict:
+    """Beat, every 10 minutes: the cold first pages of recently active shoppers (bounded)."""
+    from recommender.feed_precompute import feeds_precompute_sweep
+
+    return feeds_precompute_sweep()

@@ -26,11 +26,8 @@ NAMED_EXCEPTIONS = {
     "content/moderation/decisions.py": {"interests"},
     "content/desk.py": {"interests"},
     "content/selectors.py": {"interests"},  # an item's tags are read with it
-    # Shopper actions still live beside the rows they write (issue 21: they belong to interests).
-    "content/community.py": {"interests"},
-    "content/views.py": {"interests"},  # visitor ids and the click-out's event
+    "content/views.py": {"interests"},  # visitor ids, the click-out's event, the no-JavaScript vote / favourite forms
     "content/item_page.py": {"recommender"},  # similar items are the recommender's neighbours
-    "interests/events.py": {"recommender"},  # the feed generation (issue 21: interests should own it)
     # The demo loader plays every floor's demo.
     "content/management/commands/seed_demo.py": {"interests", "recommender"},
 }

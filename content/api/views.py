@@ -7,8 +7,6 @@ from django_filters import rest_framework as filters
 from django_filters.fields import IsoDateTimeField
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, inline_serializer
 from rest_framework import serializers, status, viewsets
-from rest_framework.decorators import action
-from rest_framework.generics import get_object_or_404
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.request import Request
@@ -17,8 +15,7 @@ from rest_framework.views import APIView
 
 from content.api.serializers import ItemCardOut, ItemOut
 from content.auth import IsSource, SourceKeyAuthentication
-from content.community import VOTE_VALUES, item_favorite, item_vote, item_vote_retract, vote_counts
-from content.constants import ITEM_KINDS, ITEM_STATUSES, PLATFORMS, VISIBLE_STATUSES, choices
+from content.constants import ITEM_KINDS, ITEM_STATUSES, PLATFORMS, choices
 from content.ingest import items_ingest
 from content.models import Item
 from content.scoring.dimensions import DIMENSION_KEYS
@@ -143,39 +140,6 @@ class ItemViewSet(viewsets.ReadOnlyModelViewSet):
 
     def get_queryset(self):
         return items_visible_to(self.request.user)
-
-    def _visible_item(self, pk: str) -> Item:
-        """DRF's get_object_or_404: a pk that is not a number ("abc", "true") is a 404 too."""
-        return get_object_or_404(Item.objects.filter(status__in=VISIBLE_STATUSES), pk=pk)
-
-    @extend_schema(request=inline_serializer("VoteIn", {"value": serializers.ChoiceField(list(VOTE_VALUES))}),
-                   responses={200: inline_serializer("VoteOut", {"value": serializers.CharField(allow_null=True),
-                                                                 "worth": serializers.IntegerField(),
-                                                                 "not_worth": serializers.IntegerField()})})
-    @action(detail=True, methods=["post", "delete"], permission_classes=[IsAuthenticated])
-    def vote(self, request: Request, pk: str) -> Response:
-        """值 / 不值: one vote per shopper per item; voting again changes it; DELETE retracts it."""
-        item = self._visible_item(pk)
-        if request.method == "DELETE":
-            item_vote_retract(user=request.user, item=item)
-            return Response({"value": None, **vote_counts(item)})
-        value = request.data.get("value") if isinstance(request.data, dict) else None
-        if value not in VOTE_VALUES:
-            return error_response(400, "invalid", "value 应为 worth（值）或 not_worth（不值）。", {"value": ["无效的取值。"]})
-        item_vote(user=request.user, item=item, value=VOTE_VALUES[value])
-        return Response({"value": value, **vote_counts(item)})
-
-    @extend_schema(request=inline_serializer("FavoriteIn", {"favorite": serializers.BooleanField()}),
-                   responses={200: inline_serializer("FavoriteOut", {"favorite": serializers.BooleanField()})})
-    @action(detail=True, methods=["post"], permission_classes=[IsAuthenticated])
-    def favorite(self, request: Request, pk: str) -> Response:
-        """Save (`{"favorite": true}`, the default) or unsave an item."""
-        item = self._visible_item(pk)
-        on = request.data.get("favorite", True) if isinstance(request.data, dict) else None
-        if not isinstance(on, bool):
-            return error_response(400, "invalid", "favorite 应为 true 或 false。", {"favorite": ["应为布尔值。"]})
-        item_favorite(user=request.user, item=item, on=on)
-        return Response({"favorite": on})
 
 
 class MyFavoritesView(APIView):

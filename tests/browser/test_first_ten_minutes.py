@@ -6,7 +6,7 @@ and votes, and a shopper's 我的收藏 — at 1280 px and 390 px."""
 import pytest
 from playwright.sync_api import expect
 
-from content.community import item_favorite
+from interests.actions import item_favorite
 from tests.browser.conftest import PHONE
 
 pytestmark = pytest.mark.browser

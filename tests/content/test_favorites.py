@@ -2,7 +2,7 @@
 
 from rest_framework.test import APIClient
 
-from content.community import item_favorite
+from interests.actions import item_favorite
 from tests.factories import scored_item
 
 

@@ -120,11 +120,14 @@ def test_alice_who_muted_the_interest_is_never_placed_its_campaign(api, alice, n
     assert not ServedPlacement.objects.exists()
 
 
-def test_alice_who_hid_the_item_is_never_placed_it_again(api, alice, narwal, narwal_deal):
+def test_alice_who_hid_the_item_is_never_placed_it_again(api, alice, narwal, narwal_deal,
+                                                         django_capture_on_commit_callbacks):
     running(narwal, [narwal_deal])
     api.force_authenticate(alice)
     assert sponsored_ids(api) == [narwal_deal.pk]
-    assert api.post("/api/v1/events/", {"events": [{"type": "hide", "item": narwal_deal.pk}]}, format="json").status_code == 202
+    with django_capture_on_commit_callbacks(execute=True):  # her feed moves on once the hide commits
+        assert api.post("/api/v1/events/", {"events": [{"type": "hide", "item": narwal_deal.pk}]},
+                        format="json").status_code == 202
     assert sponsored_ids(api) == []
 
 

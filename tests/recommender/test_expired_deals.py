@@ -9,7 +9,7 @@ import pytest
 from django.utils import timezone
 from time_machine import travel
 
-from content.community import item_favorite
+from interests.actions import item_favorite
 from recommender.lists import lists_refresh
 from tests.factories import scored_item
 

@@ -176,11 +176,12 @@ def test_an_empty_catalogue_and_a_shopper_without_events_get_an_empty_or_plain_f
     assert body == {"personalized": True, "results": [], "cursor": None, "next": None}
 
 
-def test_acting_refreshes_the_shoppers_next_first_page(api, alice, catalogue):
+def test_acting_refreshes_the_shoppers_next_first_page(api, alice, catalogue, django_capture_on_commit_callbacks):
     api.force_authenticate(alice)
     before = feed_ids(api, limit=50)
     top = before[0]
-    api.post("/api/v1/events/", {"events": [{"type": "hide", "item": top}]}, format="json")
+    with django_capture_on_commit_callbacks(execute=True):  # the feed moves on once the hide commits
+        api.post("/api/v1/events/", {"events": [{"type": "hide", "item": top}]}, format="json")
     assert top not in feed_ids(api, limit=50)
 
 

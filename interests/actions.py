@@ -1,5 +1,7 @@
 """Shoppers' verdicts on items: 值 / 不值 votes (one per shopper per item, changeable) and
-favourites. Each also counts as behaviour for the shopper's profile."""
+favourites. Shopper actions live here, on the floor of shoppers' behaviour, and write content's
+rows downward; each also counts as behaviour for the shopper's profile and moves their feed on
+(interests.events.action_record)."""
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import PermissionDenied
