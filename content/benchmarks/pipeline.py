@@ -20,6 +20,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from django.db import connection
+
 from content.models import Item, ItemScore, Source
 from guide.benchserver import gunicorn, process_tree_cpu_seconds, server_cpu_seconds
 from guide.loadgen import LoadResult, PreparedRequest, run_load
@@ -33,7 +35,9 @@ CATEGORIES = {"digital": ("手机", "平板", "计算机"), "food": ("水果", "
               "appliances": ("热水器",), "fashion": ("衣服",), "travel": ("酒店",), "books": ("书籍",)}
 # Server and workers run as in production (not DEBUG), which wants a key of its own; they share no
 # sessions with anyone, so a fresh one per run does.
-CHILD_ENV = {"DEBUG": "", "SECRET_KEY": secrets.token_urlsafe(50)}
+# Their database connections are kept for the whole run, so that the CPU time of the PostgreSQL
+# backends serving them can be read at its end (with the default 60 s a backend ends mid-run).
+CHILD_ENV = {"DEBUG": "", "SECRET_KEY": secrets.token_urlsafe(50), "CONN_MAX_AGE": "3600"}
 STALL_SECONDS = 180  # no item scored for this long: the workers are stuck, the run stops
 
 
@@ -146,6 +150,7 @@ def measure_pipeline(*, source: Source, key: str, items: list[dict], batch: int,
             gunicorn(workers=web_workers, extra_env=CHILD_ENV) as port:
         assert worker.process is not None
         server_cpu, worker_cpu = server_cpu_seconds(port), process_tree_cpu_seconds(worker.process.pid)
+        database_cpu = database_backends_cpu_seconds()
         since = datetime.now(UTC)
         started = time.perf_counter()
         pushed = run_load("127.0.0.1", port, requests, concurrency=clients)
@@ -154,6 +159,7 @@ def measure_pipeline(*, source: Source, key: str, items: list[dict], batch: int,
         scoring = wait_until_scored(source, since, worker)
         total_seconds = time.perf_counter() - started
         worker_cpu = process_tree_cpu_seconds(worker.process.pid) - worker_cpu
+        database_cpu = {pid: seconds - database_cpu.get(pid, 0.0) for pid, seconds in database_backends_cpu_seconds().items()}
     stored = Item.objects.filter(source=source).count()
     scoring_seconds = (scoring.last_at - scoring.first_at).total_seconds() if scoring.first_at and scoring.last_at else 0
     return {
@@ -164,8 +170,18 @@ def measure_pipeline(*, source: Source, key: str, items: list[dict], batch: int,
         "scoring_items_per_second": round(scoring.scored / scoring_seconds, 1) if scoring_seconds else None,
         "push_to_last_scored_seconds": round(total_seconds, 1),
         "end_to_end_items_per_second": round(len(items) / total_seconds, 1),
-        "cpu_seconds": {"server": round(server_cpu, 1), "scoring_workers": round(worker_cpu, 1)},
+        "cpu_seconds": {"server": round(server_cpu, 1), "scoring_workers": round(worker_cpu, 1),
+                        "database_backends": round(sum(database_cpu.values()), 1)},
     }
+
+
+def database_backends_cpu_seconds() -> dict[int, float]:
+    """CPU seconds so far of each PostgreSQL backend connected to this database, but this
+    process's own (PostgreSQL on this machine; an empty dict where /proc does not show them)."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()")
+        pids = [row[0] for row in cursor.fetchall()]
+    return {pid: process_tree_cpu_seconds(pid) for pid in pids}
 
 
 def measure_first_batches(*, key: str, items: list[dict], batch: int) -> dict:
