@@ -149,10 +149,36 @@ def echo_length(title: str, text: str) -> int:
     return len(text)
 
 
+REGEX_SYNTAX = set("\\[].^$*+?{}()|")
+
+
+def first_characters(pattern: str) -> set[str]:
+    """The characters a match of `pattern` can start with, both cases of a letter: a superset,
+    for patterns that are '|'-lists of words and short regexes (lexicons.MARKERS). Splitting at
+    every '|' also splits groups, which only adds starts. A branch that could start with a
+    class, an escape or an optional character is refused rather than guessed."""
+    if re.search(r"\)[?*{]", pattern):  # an optional group: what follows it can start a match
+        raise ValueError(f"cannot tell how {pattern!r} starts: keep marker patterns to words")
+    starts = set()
+    for branch in pattern.split("|"):
+        branch = re.sub(r"^(?:\((?:\?[:i]+|\?P<\w+>|\?<[!=][^)]*\))?|\\b)*", "", branch)
+        if not branch or branch[0] in REGEX_SYNTAX or branch[1:2] in ("?", "*", "{"):
+            raise ValueError(f"cannot tell how {branch!r} starts: keep marker patterns to words")
+        starts |= {branch[0].lower(), branch[0].upper()}
+    return starts
+
+
+# The marker scanner tried at a text's positions where a marker can start only: the same matches
+# in a quarter of the time (a regex of ~90 alternatives otherwise tries each at every character).
+MARKER_STARTS = re.compile(
+    "(?=[{}])(?:{})".format(re.escape("".join(sorted(first_characters(MARKER_SCANNER.pattern)))), MARKER_SCANNER.pattern),
+    MARKER_SCANNER.flags)
+
+
 def scan_markers(text: str) -> dict[str, list[str]]:
     """All scorer marker families in one pass; each family's distinct matches in text order."""
     found: dict[str, list[str]] = {name: [] for name in MARKERS}
-    for match in MARKER_SCANNER.finditer(text):
+    for match in MARKER_STARTS.finditer(text):
         family = found[match.lastgroup]
         if match.group() not in family:
             family.append(match.group())

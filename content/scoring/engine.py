@@ -49,6 +49,8 @@ def score_batch(texts: list[tuple[str, str]], facts: list[ItemFacts], lexicon: L
     positive = learned.sentiment_probabilities(analyses, matrix)
     advertorial = learned.advertorial_probabilities(analyses, matrix)
     interests = interest_tags_batch(analyses, matrix, lexicon, tagger)
+    # MinHash of the whole batch at once (equal row by row to dedup.signature, a tenth of the time)
+    fingerprints = dedup.signatures([dedup.dedup_text(title, body) for title, body in texts])
     results = []
     for index, (analysis, item_facts) in enumerate(zip(analyses, facts, strict=True)):
         signals = Signals(
@@ -58,8 +60,7 @@ def score_batch(texts: list[tuple[str, str]], facts: list[ItemFacts], lexicon: L
             interests=interests[index],
             scenarios=scenario_tags(analysis, lexicon),
         )
-        fingerprint = dedup.signature_to_bytes(dedup.signature(dedup.dedup_text(*texts[index])))
-        results.append(_score_one(analysis, item_facts, signals, fingerprint))
+        results.append(_score_one(analysis, item_facts, signals, dedup.signature_to_bytes(fingerprints[index])))
     return results
 
 
