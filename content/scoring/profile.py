@@ -6,33 +6,38 @@ from django.db.models import Max
 from django.utils import timezone
 
 from content.models import ScoringProfile
-from content.scoring.dimensions import DIMENSION_KEYS
+from content.scoring.dimensions import DEFAULT_WEIGHTS, DIMENSION_KEYS
 
-# Trust and honesty weigh most: a gatekeeper ranks the reliable, non-advertorial, good-value
-# first; reach (author, engagement) counts, but less, so that the loud do not drown the good.
-DEFAULT_WEIGHTS: dict[str, float] = {
-    "consumption_relevance": 1.0,
-    "content_reliability": 1.5,
-    "information_density": 1.0,
-    "author_popularity": 0.4,
-    "timeliness": 0.8,
-    "price_value": 1.2,
-    "originality": 1.0,
-    "engagement": 0.7,
-    "sentiment": 0.8,
-    "interest_clarity": 0.5,
-    "objectivity": 1.5,
-    "scenario_richness": 0.4,
-}
 CACHE_KEY = "scoring:active-profile"
 
 
 def worth_score(scores: dict[str, float], weights: dict[str, float]) -> float:
-    """The 值得买 index: the weighted mean of the twelve dimensions, 0–100."""
-    total = sum(max(0.0, weights.get(key, 0.0)) for key in DIMENSION_KEYS)
+    """The 值得买 index: the weighted mean of the twelve dimensions, 0–100. Weights lacking a
+    dimension are refused (MissingWeights): a dimension added since they were stored needs its
+    data migration (profiles_add_missing_weights), not a silent 0."""
+    missing = [key for key in DIMENSION_KEYS if key not in weights]
+    if missing:
+        raise MissingWeights(f"scoring weights lack {', '.join(missing)}: migrate stored profiles "
+                             "with content.scoring.profile.profiles_add_missing_weights")
+    total = sum(max(0.0, weights[key]) for key in DIMENSION_KEYS)
     if total <= 0:
         return 0.0
-    return round(sum(scores[key] * max(0.0, weights.get(key, 0.0)) for key in DIMENSION_KEYS) / total, 1)
+    return round(sum(scores[key] * max(0.0, weights[key]) for key in DIMENSION_KEYS) / total, 1)
+
+
+class MissingWeights(ValueError):
+    """Scoring weights stored before a dimension was added, and not migrated since."""
+
+
+def profiles_add_missing_weights(apps, schema_editor) -> None:
+    """Data migration for a new dimension (RunPython): every stored profile gets the default
+    weight of each dimension it lacks; weights editors set are kept."""
+    profiles = apps.get_model("content", "ScoringProfile")
+    for profile in profiles.objects.all():
+        missing = {key: weight for key, weight in DEFAULT_WEIGHTS.items() if key not in profile.weights}
+        if missing:
+            profile.weights = {**profile.weights, **missing}
+            profile.save(update_fields=["weights"])
 
 
 def active_profile() -> ScoringProfile:
