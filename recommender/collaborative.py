@@ -48,6 +48,16 @@ BLOCK_ENTRIES = 1 << 24  # expected non-zeros of one block of the item-item prod
 History = sp.csr_matrix | Iterable[int] | Iterable[tuple[int, float]]
 
 
+SERVED_NEIGHBOURS = 50  # per item, as ItemNeighbor stores them: 5M rows at 100,000 items
+
+
+def served_similarity(interactions: sp.csr_matrix, method: str = "auto", **params: float) -> sp.csr_matrix:
+    """The item model exactly as the product serves it (recommender.neighbors stores every entry,
+    negative weights included) and as `evaluate_recommender` measures it: each row cut to its
+    SERVED_NEIGHBOURS largest weights by magnitude."""
+    return fit_item_similarity(interactions, method, **({"neighbours": SERVED_NEIGHBOURS} | params))
+
+
 def choose_method(n_items: int) -> str:
     """EASE where its dense inverse is affordable (it ranks best), the sparse RP3beta beyond."""
     return "ease" if n_items <= EASE_MAX_ITEMS else "rp3beta"

@@ -182,14 +182,15 @@ class PopularModel:
 
 
 class ItemSimilarityModel:
-    """Any `collaborative.fit_item_similarity` method, scored from the user's training positives."""
+    """Any `collaborative` method, built as the product serves it (`served_similarity`: the rows
+    cut to the neighbours ItemNeighbor stores), scored from the user's training positives."""
 
     def __init__(self, method: str = "auto", **params: float) -> None:
         self.method, self.params = method, params
 
     def fit(self, train: sp.csr_matrix) -> None:
         self.train = train
-        self.similarity = collaborative.fit_item_similarity(train, self.method, **self.params)
+        self.similarity = collaborative.served_similarity(train, self.method, **self.params)
 
     def score(self, users: np.ndarray) -> np.ndarray:
         return collaborative.score_users(self.similarity, self.train[users])
@@ -241,7 +242,8 @@ class TunedModel:
                 "grid_size": len(self.grid), "tuning_seconds": round(self.tuning_seconds, 2)}
 
 
-MODEL_NAMES = ("random", "popular", "itemknn", "platform", "als")  # the default run
+# "served": the platform's model with the defaults the hourly refit uses; "platform": tuned here.
+MODEL_NAMES = ("random", "popular", "itemknn", "served", "platform", "als")  # the default run
 EXTRA_MODELS = ("rp3beta",)  # the platform's sparse fallback for large catalogues, on demand
 GRIDS: dict[str, list[dict]] = {
     "ease": [{"l2": l2, "dropout": p} for l2 in (10, 25, 50, 100, 200, 400, 800) for p in (0.0, 0.25, 0.5)],
@@ -263,6 +265,8 @@ def build_model(name: str, *, seed: int, k: int, test_fraction: float, n_items: 
         return PopularModel()
     if name == "itemknn":
         return ItemSimilarityModel("cosine", neighbours=100)  # plain: no shrinkage, fixed neighbourhood
+    if name == "served":
+        return ItemSimilarityModel(collaborative.choose_method(n_items))
     if name in ("platform", "rp3beta"):
         method = collaborative.choose_method(n_items) if name == "platform" else "rp3beta"
         return tuned(method, lambda params: ItemSimilarityModel(method, **params))

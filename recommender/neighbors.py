@@ -1,6 +1,6 @@
 """The item-to-item model behind co-occurrence candidates: learned from shoppers' positive
 events of the last 90 days with recommender.collaborative, stored as each item's top neighbours
-(ItemNeighbor), and replaced in one transaction so feeds never see half a model."""
+(ItemNeighbor, the served model's signed weights), and replaced in one transaction so feeds never see half a model."""
 
 from datetime import datetime, timedelta
 
@@ -11,13 +11,12 @@ from django.utils import timezone
 
 from guide.db import insert_rows
 from interests.models import Event
-from recommender.collaborative import fit_item_similarity
+from recommender.collaborative import served_similarity
 from recommender.models import ItemNeighbor
 
 # How much each kind of engagement says "I wanted this".
 POSITIVE = {"favorite": 3.0, "click_out": 2.5, "vote_worth": 2.0, "share": 2.0, "dwell": 1.5, "click": 1.0}
 WINDOW = timedelta(days=90)
-NEIGHBOURS = 50
 
 
 def interaction_matrix(*, now: datetime) -> tuple[sp.csr_matrix, np.ndarray]:
@@ -36,19 +35,17 @@ def interaction_matrix(*, now: datetime) -> tuple[sp.csr_matrix, np.ndarray]:
 
 
 @transaction.atomic
-def neighbors_recompute(*, now: datetime | None = None, neighbours: int = NEIGHBOURS) -> int:
-    """Relearn and replace the whole neighbour table; returns the number of rows stored."""
+def neighbors_recompute(*, now: datetime | None = None) -> int:
+    """Relearn and replace the whole neighbour table; returns the number of rows stored. Every
+    weight of the served model is stored as it is (collaborative.served_similarity, the model
+    evaluate_recommender measures): a negative one demotes an item that goes badly with a history."""
     matrix, item_ids = interaction_matrix(now=now or timezone.now())
     rows = []
     if matrix.shape[1] > 1:
-        similarity = fit_item_similarity(matrix).tocsr()
-        for row in range(similarity.shape[0]):
-            start, end = similarity.indptr[row], similarity.indptr[row + 1]
-            scores, columns = similarity.data[start:end], similarity.indices[start:end]
-            keep = [(float(s), int(c)) for s, c in zip(scores, columns, strict=True) if s > 0 and c != row]
-            keep.sort(reverse=True)
-            top = keep[0][0] if keep else 1.0
-            rows += [(int(item_ids[row]), int(item_ids[c]), s / top) for s, c in keep[:neighbours]]
+        similarity = served_similarity(matrix).tocoo()
+        rows = [(int(item_ids[row]), int(item_ids[column]), float(score))
+                for row, column, score in zip(similarity.row, similarity.col, similarity.data, strict=True)
+                if row != column and score != 0]
     ItemNeighbor.objects.all().delete()
     insert_rows(ItemNeighbor, ("item_id", "neighbor_id", "score"), rows)
     return len(rows)

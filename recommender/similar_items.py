@@ -68,7 +68,7 @@ def similar_items(*, item: Item, limit: int) -> list[int]:
     kind = finest_interest(tags)
     top_level = next((parent for interest, parent, _ in tags if interest == kind and parent is not None), kind)
     candidates = visible_originals().exclude(pk=item.pk)
-    neighbours = dict(ItemNeighbor.objects.filter(item_id=item.pk, neighbor__in=candidates).order_by("-score")
+    neighbours = dict(ItemNeighbor.objects.filter(item_id=item.pk, neighbor__in=candidates, score__gt=0).order_by("-score")
                       .values_list("neighbor_id", "score")[: limit * 3])
     chosen = same_kind(item, kind, candidates, neighbours)[:limit]
     wanted = min(limit, MIN_SHOWN)

@@ -170,11 +170,12 @@ def test_generated_data_looks_like_movielens(generated):
 def test_the_command_recovers_the_planted_structure(generated):
     out = StringIO()
     call_command("evaluate_recommender", "--interactions", str(generated), "--k", "10", "--seed", "1",
-                 "--models", "random,popular,itemknn,platform", stdout=out)
+                 "--models", "random,popular,itemknn,served,platform", stdout=out)
     report = json.loads(out.getvalue())
     models = report["models"]
     assert report["dataset"]["users"] == 300 and report["protocol"]["k"] == 10
-    assert set(models) == {"random", "popular", "itemknn", "platform"}
+    assert set(models) == {"random", "popular", "itemknn", "served", "platform"}
+    assert models["served"]["ndcg"] >= 1.3 * models["popular"]["ndcg"]  # the hourly refit's defaults, untuned
     assert models["platform"]["ndcg"] >= 1.3 * models["popular"]["ndcg"]
     assert models["popular"]["ndcg"] > 2 * models["random"]["ndcg"]
     assert models["platform"]["method"] == "ease" and models["platform"]["grid_size"] > 1

@@ -32,3 +32,32 @@ def test_items_engaged_with_together_become_neighbours_and_feed_the_feed(api, db
 
 def test_recomputing_without_events_empties_the_model(db):
     assert neighbors_recompute() == 0 and not ItemNeighbor.objects.exists()
+
+
+def test_the_stored_neighbours_are_the_served_model_the_evaluation_measures(db):
+    from recommender.collaborative import served_similarity
+    from recommender.neighbors import interaction_matrix
+
+    items = [scored_item("camping", "outdoor") for _ in range(6)]
+    for n in range(8):  # two overlapping tastes, so the model has positive and negative weights
+        user = UserFactory(username=f"shopper-{n}")
+        for item in items[:4] if n % 2 else items[2:]:
+            Event.objects.create(user=user, type="favorite" if n % 3 else "click", item=item, ts=timezone.now())
+    now = timezone.now()
+    stored = neighbors_recompute(now=now)
+    matrix, item_ids = interaction_matrix(now=now)
+    served = served_similarity(matrix).tocoo()
+    expected = {(int(item_ids[r]), int(item_ids[c])): s for r, c, s in zip(served.row, served.col, served.data, strict=True) if s}
+    rows = {(a, b): s for a, b, s in ItemNeighbor.objects.values_list("item_id", "neighbor_id", "score")}
+    assert stored == len(rows) == len(expected) and rows.keys() == expected.keys()
+    assert all(abs(rows[key] - expected[key]) < 1e-9 for key in rows)
+    assert min(rows.values()) < 0 < max(rows.values())  # EASE's negative weights are kept
+
+
+def test_an_item_that_goes_badly_with_the_history_is_never_a_cooccurrence_candidate(db):
+    from recommender.candidates import cooccurring
+
+    stove, tent, lipstick = (scored_item("camping", "outdoor") for _ in range(3))
+    ItemNeighbor.objects.create(item=stove, neighbor=tent, score=0.4)
+    ItemNeighbor.objects.create(item=stove, neighbor=lipstick, score=-0.3)
+    assert set(cooccurring({stove.pk: 1.0})) == {tent.pk}
