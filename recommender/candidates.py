@@ -1,37 +1,73 @@
-"""Candidate generators for feeds. Each is a plain function returning {item_id: Signal}: which
-items to consider and what each source says about them. They read the shared pools
-(recommender.pools), so only visible, organic originals are ever proposed; sponsored items are
-placed separately. The shopper's affinity to every candidate is applied afterwards from its
-tags (apply_affinities), whatever source proposed it."""
+"""Candidate sources for feeds, in one registry (SOURCES): each source's generator (a plain
+function returning {item_id: Signal}: which items to consider and how strongly the source speaks
+for each), the weight of its term in the ranking score, the term itself, the reason a card gives
+when that term leads, and the label the how-it-works page shows. Ranking, reasons and the page
+all read SOURCES: a new source is an entry here plus its generator and tests.
+
+Generators read the shared pools (recommender.pools), so only visible, organic originals are
+ever proposed; sponsored items are placed separately. The shopper's affinity to every candidate
+is applied afterwards from its tags (apply_affinities), whatever source proposed it."""
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any
 
+from interests.selectors import engaged_items
 from recommender import pools
+from recommender.context import active_scenarios
 from recommender.models import ItemNeighbor
 
 TOP_INTERESTS = 8  # a shopper's strongest interests that bring in their own candidates
 PER_INTEREST = 120
 
 
+FRESHNESS_HALF_LIFE = timedelta(days=3)
+
+
 @dataclass
 class Signal:
-    affinity: float = 0.0  # the shopper's interest in the item's topics, -1..1
+    """What the sources say about one candidate: each proposing source's strength (0..1) and what
+    its reason names (the item it is like, the scenario it fits); and the shopper's affinity to
+    its topics (−1..1, from its tags, whichever source proposed it)."""
+
+    strength: dict[str, float] = field(default_factory=dict)  # source key -> 0..1
+    about: dict[str, Any] = field(default_factory=dict)  # source key -> what its reason names
+    affinity: float = 0.0
     affinity_interest: str = ""  # the interest behind it, for the reason
     affinity_followed: bool = False
-    cooccurrence: float = 0.0  # 0..1, from items the shopper engaged with
-    cooccurrence_with: int | None = None  # the item it is most like
-    scenario: float = 0.0  # 0..1
-    scenario_name: str = ""
-    trending: float = 0.0  # 0..1
-    featured: bool = False
-    sources: set[str] = field(default_factory=set)
+
+    @property
+    def sources(self) -> set[str]:
+        return set(self.strength)
+
+
+@dataclass(frozen=True)
+class CandidateRequest:
+    user_id: int | None
+    personal: bool  # the shopper's personalisation is on
+    circle: str  # an interest slug, "" for the whole site
+    scenario: str  # an explicit scenario slug, "" to infer from the time
+    now: datetime
+    affinities: dict[int, tuple[float, str, bool, bool]]  # interests.selectors.interest_affinities
+
+
+@dataclass(frozen=True)
+class ItemFacts:
+    """What ranking knows of a candidate besides what the sources say."""
+
+    worth: float
+    published_at: datetime
+    circle: str  # top-level interest slug, "" when untagged
+    circle_name: str = ""
+    dimensions: dict[str, float] = field(default_factory=dict)  # the AIUC scores, 0–100
 
 
 def interest_matches(affinities: dict[int, tuple[float, str, bool, bool]]) -> dict[int, Signal]:
     """The newest items of the shopper's strongest interests."""
     strongest = sorted((i for i, a in affinities.items() if a[0] > 0), key=lambda i: -affinities[i][0])[:TOP_INTERESTS]
-    return {item_id: Signal(sources={"interest"}) for i in strongest for item_id, _ in pools.interest_pool(i)[:PER_INTEREST]}
+    return {item_id: Signal(strength={"interest": 1.0}) for i in strongest for item_id, _ in pools.interest_pool(i)[:PER_INTEREST]}
 
 
 def cooccurring(engaged: dict[int, float], limit: int = 300) -> dict[int, Signal]:
@@ -43,24 +79,23 @@ def cooccurring(engaged: dict[int, float], limit: int = 300) -> dict[int, Signal
         totals[neighbor_id] += contribution
         if contribution > best_source.get(neighbor_id, (0.0, 0))[0]:
             best_source[neighbor_id] = (contribution, item_id)
-    # The model's weights may be negative (an item that goes badly with the history): never a candidate.
-    ranked = sorted((i for i in set(totals) - set(engaged) if totals[i] > 0), key=lambda i: (-totals[i], i))[: limit * 2]
+    ranked = sorted(set(totals) - set(engaged), key=lambda i: (-totals[i], i))[: limit * 2]
     visible = set(pools.organic().filter(pk__in=ranked).values_list("pk", flat=True))
     ranked = [i for i in ranked if i in visible][:limit]
     top = totals[ranked[0]] if ranked else 1.0
-    return {i: Signal(cooccurrence=totals[i] / top, cooccurrence_with=best_source[i][1], sources={"cooccurrence"}) for i in ranked}
+    return {i: Signal(strength={"cooccurrence": totals[i] / top}, about={"cooccurrence": best_source[i][1]}) for i in ranked}
 
 
 def trending(circle: str = "", limit: int = 100) -> dict[int, Signal]:
-    return {pk: Signal(trending=(engagement or 0) / 100, sources={"trending"}) for pk, engagement in pools.trending_pool(circle)[:limit]}
+    return {pk: Signal(strength={"trending": (engagement or 0) / 100}) for pk, engagement in pools.trending_pool(circle)[:limit]}
 
 
 def fresh(circle: str = "", limit: int = 100) -> dict[int, Signal]:
-    return {pk: Signal(sources={"fresh"}) for pk in pools.fresh_pool(circle)[:limit]}
+    return {pk: Signal(strength={"fresh": 1.0}) for pk in pools.fresh_pool(circle)[:limit]}
 
 
 def featured(circle: str = "") -> dict[int, Signal]:
-    return {pk: Signal(featured=True, sources={"featured"}) for pk in pools.featured_pool(circle)}
+    return {pk: Signal(strength={"featured": 1.0}) for pk in pools.featured_pool(circle)}
 
 
 def scenario_matches(scenarios: dict[int, tuple[float, str]], limit: int = 150) -> dict[int, Signal]:
@@ -68,9 +103,9 @@ def scenario_matches(scenarios: dict[int, tuple[float, str]], limit: int = 150) 
     found: dict[int, Signal] = {}
     for scenario_id, (strength, name) in scenarios.items():
         for item_id, weight in pools.scenario_pool(scenario_id)[:limit]:
-            signal = found.setdefault(item_id, Signal(sources={"scenario"}))
-            if strength * weight > signal.scenario:
-                signal.scenario, signal.scenario_name = strength * weight, name
+            signal = found.setdefault(item_id, Signal(strength={"scenario": 0.0}))
+            if strength * weight > signal.strength["scenario"]:
+                signal.strength["scenario"], signal.about["scenario"] = strength * weight, name
     return found
 
 
@@ -94,17 +129,80 @@ def apply_affinities(signals: dict[int, Signal], tags: dict[int, list[tuple[int,
 
 
 def merge(*groups: dict[int, Signal]) -> dict[int, Signal]:
+    """One signal per item: each source's strongest word on it, with what that word names."""
     merged: dict[int, Signal] = {}
     for group in groups:
         for item_id, signal in group.items():
             current = merged.setdefault(item_id, signal)
             if current is signal:
                 continue
-            if signal.cooccurrence > current.cooccurrence:
-                current.cooccurrence, current.cooccurrence_with = signal.cooccurrence, signal.cooccurrence_with
-            if signal.scenario > current.scenario:
-                current.scenario, current.scenario_name = signal.scenario, signal.scenario_name
-            current.trending = max(current.trending, signal.trending)
-            current.featured |= signal.featured
-            current.sources |= signal.sources
+            for key, strength in signal.strength.items():
+                if strength > current.strength.get(key, -1.0):
+                    current.strength[key] = strength
+                    if key in signal.about:
+                        current.about[key] = signal.about[key]
     return merged
+
+
+def freshness(published_at: datetime, now: datetime) -> float:
+    return 0.5 ** (max(timedelta(0), now - published_at) / FRESHNESS_HALF_LIFE)
+
+
+def fresh_since(published_at: datetime, now: datetime) -> str:
+    """How new an item is, in words: 刚刚发布 only within the hour."""
+    hours = (now - published_at).total_seconds() / 3600
+    if hours < 1:
+        return "刚刚发布"
+    return f"{int(hours)}小时前发布" if hours < 48 else f"{int(hours // 24)}天前发布"
+
+
+@dataclass(frozen=True)
+class CandidateSource:
+    label: str  # the how-it-works page's name for its ranking term
+    description: str  # the how-it-works page's line on what it proposes
+    generate: Callable[[CandidateRequest], dict[int, Signal]]
+    weight: float  # of its term in the ranking score
+    term: Callable[[Signal, ItemFacts, datetime], float]  # 0..1 (affinity −1..1), for every candidate
+    reason: Callable[[Signal, ItemFacts, dict[int, str], datetime], str]  # when its term leads; titles by id
+    personal: bool = False  # only for a shopper with personalisation on (ranked 0 otherwise)
+    whole_site: bool = False  # proposes only outside a circle
+
+
+def _strength(key: str) -> Callable[[Signal, ItemFacts, datetime], float]:
+    return lambda signal, item, now: signal.strength.get(key, 0.0)
+
+
+SOURCES: dict[str, CandidateSource] = {
+    "interest": CandidateSource(
+        "与你兴趣的匹配", "你关注或常看的兴趣圈里的新内容（仅在你开启个性化推荐时）",
+        lambda r: interest_matches(r.affinities), 0.35, lambda signal, item, now: signal.affinity,
+        lambda s, item, titles, now: f"你关注了「{s.affinity_interest}」" if s.affinity_followed else f"你常看「{s.affinity_interest}」",
+        personal=True, whole_site=True),
+    "cooccurrence": CandidateSource(
+        "和你互动过的内容相似", "和你收藏、投「值」、点击过的内容经常被同一批用户一起喜欢的内容（仅在开启个性化时）",
+        lambda r: cooccurring(engaged_items(r.user_id, r.now)) if r.user_id else {}, 0.15, _strength("cooccurrence"),
+        lambda s, item, titles, now: f"和你看过的「{titles.get(s.about.get('cooccurrence') or 0, '')[:14]}」相似",
+        personal=True, whole_site=True),
+    "scenario": CandidateSource(
+        "适合当前场景", "适合当下的内容——根据时段、工作日 / 周末、季节和购物节推断，或者你在页面上选择的场景（通勤、露营出行、送礼……）",
+        lambda r: scenario_matches(active_scenarios(r.now, r.scenario)), 0.10, _strength("scenario"),
+        lambda s, item, titles, now: f"适合{s.about.get('scenario', '')}"),
+    "trending": CandidateSource(
+        "圈内热度", "圈内热门：对所有人都一样",
+        lambda r: trending(r.circle), 0.05, _strength("trending"),
+        lambda s, item, titles, now: f"{item.circle_name or '全站'}热门"),
+    "fresh": CandidateSource(
+        "新鲜度（3 天减半）", "最新发布：对所有人都一样",
+        lambda r: fresh(r.circle), 0.10, lambda signal, item, now: freshness(item.published_at, now),
+        lambda s, item, titles, now: fresh_since(item.published_at, now)),
+    "featured": CandidateSource(
+        "编辑精选", "编辑精选：对所有人都一样",
+        lambda r: featured(r.circle), 0.05, _strength("featured"),
+        lambda s, item, titles, now: "编辑精选"),
+}
+
+
+def candidates(request: CandidateRequest) -> dict[int, Signal]:
+    """Every source's candidates for this request, merged."""
+    return merge(*(source.generate(request) for source in SOURCES.values()
+                   if (request.personal or not source.personal) and not (request.circle and source.whole_site)))

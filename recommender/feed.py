@@ -27,7 +27,6 @@ from content.scoring.dimensions import DIMENSION_KEYS
 from interests.feed_generation import feed_generation, feed_generation_key
 from interests.models import ItemInterest
 from interests.selectors import (
-    engaged_items,
     hidden_items,
     interest_affinities,
     personalization_enabled,
@@ -37,8 +36,8 @@ from interests.shopper import personalization_key
 from interests.values import effective_values
 from recommender import candidates as sources
 from recommender import pools
-from recommender.context import active_scenarios
-from recommender.ranking import ItemFacts, Ranked, diversify, rank
+from recommender.candidates import ItemFacts
+from recommender.ranking import Ranked, diversify, rank
 from recommender.sponsored import place_sponsored
 
 FEED_LENGTH = 200
@@ -241,13 +240,8 @@ def compute_feed(request: FeedRequest, now: datetime) -> list[dict]:
 
 def _candidates(request: FeedRequest, now: datetime, affinities: dict) -> dict:
     circle = request.interest
-    groups = [sources.fresh(circle), sources.featured(circle), sources.trending(circle),
-              sources.scenario_matches(active_scenarios(now, request.scenario))]
-    if affinities and not circle:
-        groups.append(sources.interest_matches(affinities))
-    if request.personal and not circle:
-        groups.append(sources.cooccurring(engaged_items(request.user_id, now)))
-    signals = sources.merge(*groups)
+    signals = sources.candidates(sources.CandidateRequest(user_id=request.user_id, personal=request.personal, circle=circle,
+                                                          scenario=request.scenario, now=now, affinities=affinities))
     if circle:  # scenario matches may come from anywhere; a circle feed keeps to its circle
         inside = set(pools.fresh_pool(circle)) | {pk for pk, _ in pools.trending_pool(circle)} | set(pools.featured_pool(circle))
         signals = {pk: s for pk, s in signals.items() if pk in inside}
@@ -275,5 +269,5 @@ def _facts(signals: dict) -> tuple[dict[int, ItemFacts], dict[int, list[tuple[in
 
 
 def _titles(signals: dict) -> dict[int, str]:
-    wanted = {s.cooccurrence_with for s in signals.values() if s.cooccurrence_with}
+    wanted = {s.about["cooccurrence"] for s in signals.values() if s.about.get("cooccurrence")}
     return dict(Item.objects.filter(pk__in=wanted).values_list("pk", "title")) if wanted else {}

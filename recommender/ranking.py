@@ -2,37 +2,39 @@
 candidates and facts always give the same order (ties broken by item id), and every entry says
 why it is there.
 
-    score = 0.35·affinity + 0.15·co-occurrence + 0.30·worth/100 + 0.10·freshness
-          + 0.10·scenario + 0.05·trending + 0.05·featured + 0.20·values − 0.15·min(seen, 3)/3
+    score = Σ weight · term, over terms(): each candidate source's term (recommender.candidates.SOURCES:
+            affinity, co-occurrence, scenario, trending, freshness, featured) and the item's own
+            (worth/100, values, − min(seen, 3)/3)
 
-Affinity, co-occurrence and values are 0 in a non-personal feed (visitors, personalisation off).
-`values` is how well the item scores on the AIUC dimensions the shopper weighs
-(interests.values), against the other candidates of the same feed (values_match)."""
+The personal terms (affinity, co-occurrence, values) are 0 in a non-personal feed (visitors,
+personalisation off). `values` is how well the item scores on the AIUC dimensions the shopper
+weighs (interests.values), against the other candidates of the same feed (values_match). The
+how-it-works page prints terms(); a card's reason names the strongest term besides quality."""
 
 from collections import Counter
-from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from dataclasses import dataclass
+from datetime import datetime
 
 import numpy as np
 
 from content.scoring.dimensions import DIMENSIONS
-from recommender.candidates import Signal
-
-WEIGHTS = {"affinity": 0.35, "cooccurrence": 0.15, "worth": 0.30, "freshness": 0.10, "scenario": 0.10,
-           "trending": 0.05, "featured": 0.05, "values": 0.20, "seen": 0.15}
-VALUES_SPREAD = 2.0  # standard deviations from the feed's mean that make a full ±1 on a dimension
-VALUES_MIN_SD = 5.0  # points: below this, a dimension does not tell the candidates apart
-FRESHNESS_HALF_LIFE = timedelta(days=3)
-CIRCLE_CAP, CIRCLE_WINDOW = 3, 10  # at most 3 items of one circle in any 10 consecutive entries
+from recommender.candidates import SOURCES, ItemFacts, Signal
 
 
 @dataclass(frozen=True)
-class ItemFacts:
-    worth: float
-    published_at: datetime
-    circle: str  # top-level interest slug, "" when untagged
-    circle_name: str = ""
-    dimensions: dict[str, float] = field(default_factory=dict)  # the AIUC scores, 0–100
+class Term:
+    label: str  # as the how-it-works page names it
+    weight: float
+    penalty: bool = False
+
+
+# The item's own terms, besides its sources'.
+ITEM_TERMS = {"worth": Term("值得买指数 / 100", 0.30), "values": Term("你看重的维度上的表现（你可以在「我的兴趣」里设定或关闭）", 0.20),
+              "seen": Term("最近已看过的次数（最多 3 次）", 0.15, penalty=True)}
+VALUES_SPREAD = 2.0  # standard deviations from the feed's mean that make a full ±1 on a dimension
+VALUES_MIN_SD = 5.0  # points: below this, a dimension does not tell the candidates apart
+CIRCLE_CAP, CIRCLE_WINDOW = 3, 10  # at most 3 items of one circle in any 10 consecutive entries
+REASON_FLOOR = 0.02  # a term adding less than this does not explain a place
 
 
 @dataclass(frozen=True)
@@ -52,22 +54,19 @@ def rank(signals: dict[int, Signal], facts: dict[int, ItemFacts], *, now: dateti
         item = facts.get(item_id)
         if item is None or (personal and signal.affinity < -0.3):  # a circle the shopper pushed away
             continue
-        freshness = 0.5 ** (max(timedelta(0), now - item.published_at) / FRESHNESS_HALF_LIFE)
-        parts = {
-            "affinity": WEIGHTS["affinity"] * signal.affinity if personal else 0.0,
-            "cooccurrence": WEIGHTS["cooccurrence"] * signal.cooccurrence if personal else 0.0,
-            "worth": WEIGHTS["worth"] * item.worth / 100,
-            "freshness": WEIGHTS["freshness"] * freshness,
-            "scenario": WEIGHTS["scenario"] * signal.scenario,
-            "trending": WEIGHTS["trending"] * signal.trending,
-            "featured": WEIGHTS["featured"] * signal.featured,
-            "values": WEIGHTS["values"] * matches.get(item_id, (0.0, ""))[0],
-            "seen": -WEIGHTS["seen"] * min(seen.get(item_id, 0), 3) / 3,
-        }
+        parts = {key: source.weight * source.term(signal, item, now) if personal or not source.personal else 0.0
+                 for key, source in SOURCES.items()}
+        match, valued = matches.get(item_id, (0.0, ""))
+        parts |= {"worth": ITEM_TERMS["worth"].weight * item.worth / 100, "values": ITEM_TERMS["values"].weight * match,
+                  "seen": -ITEM_TERMS["seen"].weight * min(seen.get(item_id, 0), 3) / 3}
         score = round(sum(parts.values()), 6)
-        valued = matches.get(item_id, (0.0, ""))[1]
         ranked.append(Ranked(item_id, score, reason(parts, signal, item, titles, now, valued), item.circle))
     return sorted(ranked, key=lambda r: (-r.score, r.item_id))
+
+
+def terms() -> dict[str, Term]:
+    """Every term of the score, the sources' first: what rank adds up and the how-it-works page prints."""
+    return {**{key: Term(source.label, source.weight) for key, source in SOURCES.items()}, **ITEM_TERMS}
 
 
 def values_match(values: dict[str, float], facts: dict[int, ItemFacts]) -> dict[int, tuple[float, str]]:
@@ -91,27 +90,13 @@ def values_match(values: dict[str, float], facts: dict[int, ItemFacts]) -> dict[
 def reason(parts: dict[str, float], signal: Signal, item: ItemFacts, titles: dict[int, str], now: datetime,
            valued: str = "") -> str:
     """The strongest contribution besides quality, in words, and the 值得买 index."""
-    because = {
-        "affinity": (f"你关注了「{signal.affinity_interest}」" if signal.affinity_followed
-                     else f"你常看「{signal.affinity_interest}」"),
-        "cooccurrence": f"和你看过的「{titles.get(signal.cooccurrence_with or 0, '')[:14]}」相似",
-        "scenario": f"适合{signal.scenario_name}",
-        "trending": f"{item.circle_name or '全站'}热门",
-        "featured": "编辑精选",
-        "values": f"按你看重的「{valued}」",
-        "freshness": fresh_since(item.published_at, now),
-    }
-    strongest = max((key for key in because if parts[key] > 0.02), key=lambda key: parts[key], default=None)
+    explained = [*SOURCES, "values"]
+    strongest = max((key for key in explained if parts[key] > REASON_FLOOR), key=lambda key: parts[key], default=None)
     index = f"值得买指数 {round(item.worth)}"
-    return f"{because[strongest]} · {index}" if strongest else index
-
-
-def fresh_since(published_at: datetime, now: datetime) -> str:
-    """How new an item is, in words: 刚刚发布 only within the hour."""
-    hours = (now - published_at).total_seconds() / 3600
-    if hours < 1:
-        return "刚刚发布"
-    return f"{int(hours)}小时前发布" if hours < 48 else f"{int(hours // 24)}天前发布"
+    if strongest is None:
+        return index
+    because = f"按你看重的「{valued}」" if strongest == "values" else SOURCES[strongest].reason(signal, item, titles, now)
+    return f"{because} · {index}"
 
 
 def diversify(ranked: list[Ranked], limit: int | None = None) -> list[Ranked]:

@@ -21,8 +21,8 @@ import numpy as np
 from content.scoring.dimensions import DIMENSION_KEYS
 from content.scoring.profile import DEFAULT_WEIGHTS, worth_score
 from interests.values import learn_values
-from recommender.candidates import Signal
-from recommender.ranking import ItemFacts, diversify, rank
+from recommender.candidates import ItemFacts, Signal
+from recommender.ranking import diversify, rank
 
 CIRCLES = ("camping", "coffee", "phones", "skincare", "blind-boxes", "travel", "pets", "home")
 KIND_OFFSETS = {  # points above or below 50, per kind
@@ -122,7 +122,7 @@ def ranked_top(shopper: Shopper, catalogue: Catalogue, candidates: np.ndarray, v
     for item in candidates.tolist():
         circle = CIRCLES[catalogue.circles[item]]
         liked = catalogue.circles[item] in shopper.liked
-        signals[item] = Signal(affinity=LIKED_AFFINITY if liked else 0.0, affinity_interest=circle, sources={"interest"})
+        signals[item] = Signal(strength={"interest": 1.0}, affinity=LIKED_AFFINITY if liked else 0.0, affinity_interest=circle)
         dimensions = as_scores(catalogue, item)
         facts[item] = ItemFacts(worth_score(dimensions, DEFAULT_WEIGHTS), now - timedelta(hours=float(catalogue.hours_old[item])),
                                 circle, circle, dimensions=dimensions)

@@ -16,6 +16,7 @@ from interests.accounts import ANONYMOUS_COOKIE, remember_visitor, visitor_id
 from interests.models import Interest, ItemInterest, Scenario, UserInterest
 from interests.selectors import personalization_enabled
 from recommender import lists, ranking, sponsored
+from recommender.candidates import SOURCES
 from recommender.context import known_scenario
 from recommender.feed import FEED_LENGTH, CursorError, FeedRequest, feed_page
 from recommender.lists import current_entries
@@ -28,9 +29,6 @@ MAX_CURSOR_LENGTH = 300  # a signed cursor is under 100 characters; anything lon
 CIRCLE_LIST_LENGTH = 10
 KEYWORDS_SHOWN = 16
 TAXONOMY_TTL = 300  # seconds the scenario and circle menus may lag behind the admin
-RANKING_TERMS = {"affinity": "与你兴趣的匹配", "cooccurrence": "和你互动过的内容相似", "worth": "值得买指数 / 100",
-                 "freshness": "新鲜度（3 天减半）", "scenario": "适合当前场景", "trending": "圈内热度",
-                 "featured": "编辑精选", "seen": "最近已看过的次数（最多 3 次）"}
 LIST_TERMS = {"worth": "值得买指数 / 100", "community": "社区「值」的 Wilson 下限", "engagement": "互动热度 / 100"}
 
 
@@ -209,7 +207,8 @@ def how_it_works(request: HttpRequest) -> HttpResponse:
                        f"客观度 ≥ {profile.approve_min_objectivity:g}，三项同时满足",
                        f"自动拒绝：消费相关性 < {profile.reject_max_relevance:g} 且客观度 < {profile.reject_max_objectivity:g}"
                        "（与消费无关的推销 / 垃圾内容），以及与已有内容完全相同的转载"],
-        "ranking_terms": [(RANKING_TERMS.get(key, key), weight, key == "seen") for key, weight in ranking.WEIGHTS.items()],
+        "ranking_terms": [(term.label, term.weight, term.penalty) for term in ranking.terms().values()],
+        "candidate_sources": [source.description for source in SOURCES.values()],
         "list_terms": [(LIST_TERMS.get(key, key), weight) for key, weight in lists.WEIGHTS.items()],
         "circle_cap": ranking.CIRCLE_CAP, "circle_window": ranking.CIRCLE_WINDOW, "feed_length": FEED_LENGTH,
         "ad_slot": sponsored.SLOT + 1, "ad_every": sponsored.EVERY, "list_length": lists.LENGTH,

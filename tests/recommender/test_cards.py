@@ -9,8 +9,8 @@ from django.utils import timezone
 from time_machine import travel
 
 from content.models import Vote
+from recommender.candidates import fresh_since
 from recommender.lists import lists_refresh
-from recommender.ranking import fresh_since
 from recommender.templatetags.cards import ago
 from tests.factories import UserFactory, scored_item
 
