@@ -15,12 +15,11 @@ from typing import Any
 
 from django.conf import settings
 from django.db import IntegrityError, OperationalError, transaction
-from django.db.models import F
 from django.utils import timezone
 
 from content.authors import authors_upsert
 from content.ingest_plan import UPDATABLE_FIELDS, BatchPlan, Fingerprint, Texts, fingerprints
-from content.ingest_rows import bands_insert, rows_insert
+from content.ingest_rows import bands_insert, rows_insert, rows_update
 from content.models import Item, ItemBand, Source
 from content.outbox import (
     AWAITING_SCORING,
@@ -157,8 +156,8 @@ def _write(plan: BatchPlan, now: datetime) -> None:
     for item in changed:
         item.updated_at = now
         # Counted on the row, not on what was read: an editor's decision meanwhile bumps it too.
-        item.version = F("version") + (item.version - plan.versions_read[item.pk])
-    Item.objects.bulk_update(changed, [*UPDATABLE_FIELDS, "fingerprint", "content_hash", "updated_at", "version"])
+        item.version -= plan.versions_read[item.pk]
+    rows_update(Item, changed, [*UPDATABLE_FIELDS, "fingerprint", "content_hash", "updated_at"], increments=("version",))
     rebanded = plan.rebanded()
     if rebanded:
         ItemBand.objects.filter(item_id__in=rebanded).delete()

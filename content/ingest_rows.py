@@ -12,7 +12,7 @@ import json
 from collections.abc import Iterable, Sequence
 
 from django.db import connection
-from django.db.models import Field, Model
+from django.db.models import F, Field, Model
 
 from content.models import Item, ItemBand
 from guide.db import insert_rows
@@ -58,21 +58,30 @@ def rows_insert(model: type[Model], objs: Sequence[Model]) -> None:
                        f"SELECT * FROM unnest({', '.join(casts)})", columns)
 
 
-def rows_update(model: type[Model], objs: Sequence[Model], field_names: Sequence[str]) -> None:
+def rows_update(model: type[Model], objs: Sequence[Model], field_names: Sequence[str], *,
+                increments: Sequence[str] = ()) -> None:
     """Write these fields of stored instances, in one statement (`UPDATE … FROM unnest(…)`; the
-    ORM's bulk_update on SQLite). Django's bulk_update builds a CASE of one branch per row and
-    field, which PostgreSQL plans in time that grows with the batch (about 0.6 s for a batch's
-    400 authors, profiled)."""
+    ORM's bulk_update on SQLite). Fields named in `increments` hold an amount added to the stored
+    value (a counter another writer may bump meanwhile). Django's bulk_update builds a CASE of one
+    branch per row and field, which PostgreSQL plans in time that grows with the batch (about
+    0.6 s for a batch's 400 authors, 2.6 s of CPU for 500 changed items, profiled)."""
     if not objs:
         return
     if not _postgres():
-        model._default_manager.bulk_update(objs, field_names)
+        for obj in objs:
+            for name in increments:
+                setattr(obj, name, F(name) + getattr(obj, name))
+        model._default_manager.bulk_update(objs, [*field_names, *increments])
         return
-    fields = [model._meta.pk, *(model._meta.get_field(name) for name in field_names)]
+    fields = [model._meta.pk, *(model._meta.get_field(name) for name in [*field_names, *increments])]
     columns, casts = _columns(fields, objs, adding=False)
     table, quote = connection.ops.quote_name(model._meta.db_table), connection.ops.quote_name
     aliases = [f"c{n}" for n in range(len(fields))]
-    assignments = ", ".join(f"{quote(field.column)} = v.{alias}" for field, alias in zip(fields[1:], aliases[1:], strict=True))
+    assignments = ", ".join(
+        f"{quote(field.column)} = {table}.{quote(field.column)} + v.{alias}" if field.name in increments
+        else f"{quote(field.column)} = v.{alias}"
+        for field, alias in zip(fields[1:], aliases[1:], strict=True)
+    )
     with connection.cursor() as cursor:
         cursor.execute(f"UPDATE {table} SET {assignments} FROM unnest({', '.join(casts)}) AS v({', '.join(aliases)}) "
                        f"WHERE {table}.{quote(fields[0].column)} = v.{aliases[0]}", columns)
