@@ -15,6 +15,7 @@ from interests.events import feed_changed
 from interests.models import Event, Interest, ShopperProfile, UserInterest
 from interests.profiles import affinity, current_score, profile_for, strongest_behaviour
 from interests.reasons import interest_reason
+from interests.values import values_for_shopper
 
 
 @dataclass
@@ -121,6 +122,7 @@ def shopper_export(*, user: AbstractBaseUser) -> dict[str, Any]:
         "settings": {"personalization_enabled": profile.personalization_enabled,
                      "onboarded_at": _iso(profile.onboarded_at)},
         "interests": [h.as_dict() for h in held_interests(user=user, include_deleted=True)],
+        "values": _values_export(user),
         "votes": [{"item": v.item_id, "value": "值" if v.value > 0 else "不值", "at": v.created_at.isoformat()}
                   for v in Vote.objects.filter(user=user).order_by("created_at")],
         "favorites": [{"item": f.item_id, "at": f.created_at.isoformat()}
@@ -137,6 +139,12 @@ def shopper_export(*, user: AbstractBaseUser) -> dict[str, Any]:
         **_alerts_and_conversations(user),
         "exported_at": timezone.now().isoformat(),
     }
+
+
+def _values_export(user: AbstractBaseUser) -> dict[str, Any]:
+    """The dimensions she weighs, as 我的兴趣 shows them (interests.values)."""
+    values = values_for_shopper(user=user)
+    return values | {"learned_at": _iso(values["learned_at"])}
 
 
 def _alerts_and_conversations(user: AbstractBaseUser) -> dict[str, Any]:

@@ -142,3 +142,9 @@ def test_the_feed_ranks_by_what_she_values_and_says_so_on_the_card(api, client, 
                    if row["item"]["id"] in {p.pk for p in plain[:3]})
     client.force_login(alice)
     assert "按你看重的「价格力」" in client.get("/").content.decode()
+
+
+def test_her_export_holds_what_she_values_and_why(api, price_hunter):
+    api.force_authenticate(price_hunter)
+    exported = api.get("/api/v1/me/export/").json()["values"]
+    assert exported["mode"] == "learned" and exported["dimensions"][0]["reason"].startswith("你常点开价格力高的内容")
