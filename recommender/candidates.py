@@ -79,7 +79,8 @@ def cooccurring(engaged: dict[int, float], limit: int = 300) -> dict[int, Signal
         totals[neighbor_id] += contribution
         if contribution > best_source.get(neighbor_id, (0.0, 0))[0]:
             best_source[neighbor_id] = (contribution, item_id)
-    ranked = sorted(set(totals) - set(engaged), key=lambda i: (-totals[i], i))[: limit * 2]
+    # The model's weights may be negative (an item that goes badly with the history): never a candidate.
+    ranked = sorted((i for i in set(totals) - set(engaged) if totals[i] > 0), key=lambda i: (-totals[i], i))[: limit * 2]
     visible = set(pools.organic().filter(pk__in=ranked).values_list("pk", flat=True))
     ranked = [i for i in ranked if i in visible][:limit]
     top = totals[ranked[0]] if ranked else 1.0
