@@ -21,7 +21,7 @@ def manage(database_url: str, *args: str) -> subprocess.CompletedProcess:
 
 @pytest.mark.parametrize("command", [
     ["bench_events", "--events", "100"], ["bench_feed"], ["bench_ingest", "--items", "10", "--index-size", "0"],
-    ["bench_pages"], ["seed_demo"], ["generate_load_data"], ["create_source", "smzdm-deals"],
+    ["bench_pages"], ["bench_pipeline", "--items", "10"], ["seed_demo"], ["generate_load_data"], ["create_source", "smzdm-deals"],
     ["ingest_file", "items.jsonl", "--source", "smzdm-deals"], ["rescore", "--stale"], ["rebuild_profiles"],
 ])
 def test_an_unmigrated_database_is_named_with_what_to_run(tmp_path, command):
