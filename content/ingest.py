@@ -155,7 +155,8 @@ def _write(plan: BatchPlan, now: datetime) -> None:
     changed = sorted(plan.changed.values(), key=lambda item: item.pk)
     for item in changed:
         item.updated_at = now
-        # Counted on the row, not on what was read: an editor's decision meanwhile bumps it too.
+        # From here on it holds what this batch adds: added to the row's version, not written
+        # over it, so that an editor's decision meanwhile (which bumps it too) is not lost.
         item.version -= plan.versions_read[item.pk]
     rows_update(Item, changed, [*UPDATABLE_FIELDS, "fingerprint", "content_hash", "updated_at"], increments=("version",))
     rebanded = plan.rebanded()
