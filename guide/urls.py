@@ -10,6 +10,7 @@ from guide.api import TokenView
 from interests import action_views, alert_views, assistant_views, search_views
 from interests import api as interests_api
 from interests import views as interests_views
+from interests.values_views import MyValuesView
 from recommender import api as recommender_api
 from recommender import brand_api, overrides_views
 
@@ -30,6 +31,7 @@ api_v1 = [
     path("me/interests/<slug:slug>/follow/", interests_api.MyInterestActionView.as_view(action="follow"), name="my-interest-follow"),
     path("me/interests/<slug:slug>/mute/", interests_api.MyInterestActionView.as_view(action="mute"), name="my-interest-mute"),
     path("me/settings/", interests_api.MySettingsView.as_view(), name="my-settings"),
+    path("me/values/", MyValuesView.as_view(), name="my-values"),
     path("me/export/", interests_api.MyExportView.as_view(), name="my-export"),
     path("me/favorites/", MyFavoritesView.as_view(), name="my-favorites-api"),
     path("brand/campaigns/", brand_api.BrandCampaignsView.as_view(), name="brand-campaigns"),
