@@ -135,7 +135,7 @@ def _store(source: Source, drafts: list[tuple[int, ItemDraft]], now: datetime, d
         item = plan.item_at[outcome.index]
         outcome.id, outcome.duplicate_of = item.pk, item.duplicate_of_id
         outcome.outcome = "duplicate" if item.duplicate_of_id else "accepted"
-    to_score = sorted({o.id for o in outcomes if o.created or o.changed})
+    to_score: list[int] = sorted({plan.item_at[o.index].pk for o in outcomes if o.created or o.changed})
     if to_score:
         scoring_claim(item_ids=to_score)  # before commit: the relay never takes them for lost
         transaction.on_commit(lambda: queue_scoring(to_score))
