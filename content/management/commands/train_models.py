@@ -107,10 +107,13 @@ class Command(BaseCommand):
                     ("held-out 20%: token view alone", m["held_out"]["by_view"]["tokens"]),
                     ("held-out 20%: character view alone", m["held_out"]["by_view"]["chars"]),
                     ("held-out 20%: baseline TF-IDF + LR, 80% reviews only", m["baseline_tfidf_logreg"])]
+            strong = m["strong_baseline_char_tfidf_logreg"]
+            rows += [("held-out 20%: strong baseline char 1-3 TF-IDF + LR C=4", strong["held_out"])]
             for label, key in ((f"leave {m['leave_hotels_out']['domain']} out: all hotel reviews", "leave_hotels_out"),
                                ("food delivery, hand-written (evaluation only)", "food_delivery")):
                 rows += [(f"{label}: blend", m[key])]
                 rows += [(f"{'':<4}{view} view", q) for view, q in m[key]["by_view"].items()]
+                rows += [(f"{'':<4}strong baseline (char TF-IDF + LR C=4)", strong[key])]
             lines += [f"  {label:<56}{q['auc']:>8.4f}{q['accuracy']:>10.4f}{q['n']:>8}" for label, q in rows]
         if "objectivity" in written:
             m = written["objectivity"]["metrics"]
