@@ -210,7 +210,8 @@ def desk_profile(request: HttpRequest, pk: int) -> HttpResponse:
     preview = profiles.profile_preview(draft=profile) if profile.is_draft and not errors else None
     return render(request, "content/desk/profile.html", {
         "profile": profile, "values": values, "errors": errors, "preview": preview,
-        "weights": [(key, label, values["weights"].get(key, ""), errors.get(f"weights.{key}")) for key, label in DIMENSIONS.items()],
+        "weights": [(key, label, values["weights"].get(key, ""), errors.get(f"weights.{key}"))
+                    for key, label in DIMENSIONS.items()],
         "thresholds": [(name, values.get(name, ""), errors.get(name)) for name in profiles.THRESHOLDS],
         "can_activate": request.user.has_perm("content.activate_scoringprofile"),
     }, status=status)

@@ -269,7 +269,8 @@ class Feedback(models.Model):
     reason = models.TextField("理由", max_length=MAX_REASON)
     status = models.CharField("状态", max_length=10, choices=list(STATUSES.items()), default="open", db_index=True)
     created_at = models.DateTimeField("提交时间", auto_now_add=True, db_index=True)
-    answer = models.TextField("答复", max_length=MAX_ANSWER, blank=True, help_text="填写后保存即答复用户，用户在「我的举报与申诉」里看到")
+    answer = models.TextField("答复", max_length=MAX_ANSWER, blank=True,
+                              help_text="填写后保存即答复用户，用户在「我的举报与申诉」里看到")
     answered_at = models.DateTimeField("答复时间", null=True, blank=True)
     answered_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
                                     related_name="+", verbose_name="答复人")
@@ -279,7 +280,8 @@ class Feedback(models.Model):
         verbose_name_plural = "举报与申诉"
         ordering = ["-created_at", "-pk"]
         constraints = [
-            models.UniqueConstraint(fields=["item", "user"], condition=Q(status="open"), name="one_open_feedback_per_user_per_item"),
+            models.UniqueConstraint(fields=["item", "user"], condition=Q(status="open"),
+                                    name="one_open_feedback_per_user_per_item"),
         ]
 
     def __str__(self) -> str:

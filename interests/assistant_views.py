@@ -52,7 +52,8 @@ class AssistantView(APIView):
 
     @extend_schema(
         request=inline_serializer("AssistantIn", {
-            "conversation": serializers.CharField(allow_null=True, required=False, help_text="之前回答里的 conversation；新对话为 null"),
+            "conversation": serializers.CharField(allow_null=True, required=False,
+                                                  help_text="之前回答里的 conversation；新对话为 null"),
             "message": serializers.CharField(help_text="想买什么、什么场景、预算多少（最多 10000 字）"),
             "anonymous_id": serializers.CharField(required=False, help_text="匿名访客：之前回答里的 anonymous_id")}),
         responses={200: inline_serializer("AssistantOut", {

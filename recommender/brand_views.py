@@ -118,7 +118,8 @@ def brand_campaign(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         "brand": brand, "campaign": campaign, "status": STATUS_NAMES[campaign_status(campaign)], "body": body,
         "query": query, "intervals": INTERVALS, "compare": "comparison" in body, "min_shoppers": MIN_SHOPPERS,
         "comparison_rows": comparison_rows(body),
-        "series_chart": line_chart(dates, lines, title="每日曝光、点击与去购买" if query.interval == "day" else "每周曝光、点击与去购买"),
+        "series_chart": line_chart(dates, lines,
+                                   title="每日曝光、点击与去购买" if query.interval == "day" else "每周曝光、点击与去购买"),
         "circle_chart": bar_chart([(r["name"], r["impressions"], "" if not r["suppressed"] else f"不足 {MIN_SHOPPERS} 人，已隐藏")
                                    for r in circles], title="各兴趣圈曝光"),
         "breakdowns": [(BREAKDOWN_NAMES[by], rows) for by, rows in breakdowns.items()],

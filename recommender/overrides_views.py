@@ -46,7 +46,8 @@ class OverridesView(APIView):
     def get(self, request: Request) -> Response:
         return Response({"results": OverrideOut(ListOverride.objects.order_by("slug", "period", "position"), many=True).data})
 
-    @extend_schema(request=OverrideIn, responses={201: OverrideOut, **ERRORS, 404: OpenApiResponse(description="榜单或内容不存在"),
+    @extend_schema(request=OverrideIn, responses={201: OverrideOut, **ERRORS,
+                                                  404: OpenApiResponse(description="榜单或内容不存在"),
                                                   409: OpenApiResponse(description="内容不能上榜")})
     def post(self, request: Request) -> Response:
         form = OverrideIn(data=request.data)

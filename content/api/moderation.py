@@ -135,7 +135,8 @@ def tag_list(help_text: str) -> serializers.ListField:
 
 
 class DecisionFields(serializers.Serializer):
-    action = serializers.ChoiceField(list(decisions.ACTIONS), help_text="、".join(f"{k}：{v}" for k, v in decisions.ACTIONS.items()))
+    action = serializers.ChoiceField(list(decisions.ACTIONS),
+                                     help_text="、".join(f"{k}：{v}" for k, v in decisions.ACTIONS.items()))
     reason = serializers.ChoiceField(list(REASON_CODES), required=False, allow_blank=True,
                                      help_text="原因代码（拒绝时必填），与用户举报共用：" + "、".join(REASON_CODES))
     note = serializers.CharField(required=False, allow_blank=True, max_length=decisions.MAX_NOTE)
@@ -315,7 +316,8 @@ class ProfileView(APIView):
     def get(self, request: Request, pk: int) -> Response:
         return Response(ProfileOut(get_object_or_404(ScoringProfile, pk=pk)).data)
 
-    @extend_schema(request=ProfileIn, responses={200: ProfileOut, **ERRORS, 409: OpenApiResponse(description="已启用的方案不能修改")})
+    @extend_schema(request=ProfileIn,
+                   responses={200: ProfileOut, **ERRORS, 409: OpenApiResponse(description="已启用的方案不能修改")})
     def put(self, request: Request, pk: int) -> Response:
         draft = get_object_or_404(ScoringProfile, pk=pk)
         try:

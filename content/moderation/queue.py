@@ -97,7 +97,8 @@ def queue_page(ids: list[int]) -> list[Item]:
     from content.selectors import SOURCE_COUNT, interest_tags, scenario_tags
 
     found = (queue_items().filter(pk__in=ids)
-             .prefetch_related(Prefetch("interest_tags", queryset=interest_tags()), Prefetch("scenario_tags", queryset=scenario_tags()),
+             .prefetch_related(Prefetch("interest_tags", queryset=interest_tags()),
+                               Prefetch("scenario_tags", queryset=scenario_tags()),
                                Prefetch("feedback", queryset=Feedback.objects.filter(status="open").order_by("created_at"),
                                         to_attr="open_feedback"))
              .annotate(source_count=SOURCE_COUNT).in_bulk(ids))

@@ -172,7 +172,8 @@ def first_hand_notes(slots: list[Slot], *, exclude: list[int], as_of: datetime) 
                     key=lambda i: (-i.score.content_reliability, -i.score.worth_score, -i.pk))[:NOTES]
     return [{"id": i.pk, "title": i.title, "link": f"/items/{i.pk}/", "platform": i.source.get_platform_display(),
              "reliability": round(i.score.content_reliability), "worth": round(i.score.worth_score, 1),
-             "reason": f"内容可靠性 {i.score.content_reliability:.0f}：{i.score.explanations.get('content_reliability', '')[:60]}"}
+             "reason": f"内容可靠性 {i.score.content_reliability:.0f}："
+                       f"{i.score.explanations.get('content_reliability', '')[:60]}"}
             for i in ranked]
 
 

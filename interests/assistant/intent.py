@@ -36,8 +36,8 @@ PERSON_WORDS = sorted(((w, r) for r, words in PEOPLE.items() for w in words.spli
 PERSON_PATTERN = re.compile("|".join(re.escape(w) for w, _ in PERSON_WORDS))
 RECIPIENT_OF = dict(PERSON_WORDS)
 GIFT_CUE = re.compile(r"送|礼物|礼品|伴手礼|心意|gift|present|大寿|纪念日礼")
-GIFT_FOR = re.compile(rf"给(?:我)?(?:{'|'.join(re.escape(w) for w, r in PERSON_WORDS if r != 'kids' or w in ('侄子', '侄女', '外甥'))})"
-                      r"\S{0,6}?(?:买|挑|选|带|准备)")
+GIFT_RECIPIENTS = [w for w, r in PERSON_WORDS if r != "kids" or w in ("侄子", "侄女", "外甥")]
+GIFT_FOR = re.compile(rf"给(?:我)?(?:{'|'.join(map(re.escape, GIFT_RECIPIENTS))})" r"\S{0,6}?(?:买|挑|选|带|准备)")
 # English shopping words the lexicon does not hold, read as their Chinese: a shopper writing in
 # English gets the same tagger.
 ENGLISH = {
@@ -167,7 +167,8 @@ def _slots(intent: Intent, text: str, kit_words: dict[str, tuple[str, bool]]) ->
             continue
         intent.slots_named.append(key)
         before, after = text[max(0, start - 6): start], text[start + len(word): start + len(word) + 6]
-        if re.search(r"(?:不要|不用|不需要|去掉|删掉|拿掉|别要)\S{0,2}$", before) or re.match(r"\S{0,2}(?:不要了|不用了|已经有|有了|就不要)", after):
+        if (re.search(r"(?:不要|不用|不需要|去掉|删掉|拿掉|别要)\S{0,2}$", before)
+                or re.match(r"\S{0,2}(?:不要了|不用了|已经有|有了|就不要)", after)):
             intent.slots_removed.append(key)
         elif re.search(ADD.pattern + r"$", before) and re.search(r"(?:再|还|另外|加|添)", before):
             intent.slots_added.append(key)

@@ -81,7 +81,8 @@ def _batch(rng, numbers, words, sources, now) -> None:
             source=sources[rng.choice(PLATFORMS)], external_id=f"{PREFIX}-{n}", kind=kind, title=title, body_text=body,
             url=f"https://bench.example.com/{n}", canonical_url=f"https://bench.example.com/{n}",
             canonical_url_hash=f"{PREFIX}-{n}", brand=brand, price=Decimal(price) if rng.random() < 0.8 else None,
-            original_price=Decimal(int(price * rng.uniform(1.0, 1.6))), published_at=now - timedelta(hours=rng.uniform(0, 24 * 60)),
+            original_price=Decimal(int(price * rng.uniform(1.0, 1.6))),
+            published_at=now - timedelta(hours=rng.uniform(0, 24 * 60)),
             expires_at=now + timedelta(days=rng.uniform(-5, 20)) if kind == "deal" else None,
             status=rng.choices(("approved", "featured", "pending", "rejected"), (85, 3, 8, 4))[0],
             sponsored=rng.random() < 0.01))

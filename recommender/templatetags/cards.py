@@ -25,7 +25,9 @@ def ago(value: datetime | str | None) -> str:
     if seconds < 7 * 86400:
         return f"{int(seconds // 86400)}天前"
     local = timezone.localtime(moment)
-    return f"{local.month}月{local.day}日" if local.year == timezone.localtime().year else f"{local.year}年{local.month}月{local.day}日"
+    if local.year == timezone.localtime().year:
+        return f"{local.month}月{local.day}日"
+    return f"{local.year}年{local.month}月{local.day}日"
 
 
 @register.filter

@@ -82,8 +82,8 @@ def test_an_editor_works_the_queue_with_the_keyboard_and_visitors_see_each_step(
     assert set(ItemInterest.objects.filter(item_id=retagged).values_list("interest__slug", flat=True)) == {"coffee", "food"}
 
     # The next one to feature: a pending item that has not ended (an ended deal leaves feeds).
-    featured = (Item.objects.filter(status="pending", expires_at__isnull=True).exclude(pk__in=[approved, rejected, merged, retagged])
-                .values_list("pk", flat=True).first())
+    featured = (Item.objects.filter(status="pending", expires_at__isnull=True)
+                .exclude(pk__in=[approved, rejected, merged, retagged]).values_list("pk", flat=True).first())
     page.locator(f"#row-{featured} .row-link").click()
     assert selected_id(page) == featured
     rows = [int(r) for r in page.locator(".queue-row").evaluate_all("rows => rows.map(r => r.dataset.item)")]

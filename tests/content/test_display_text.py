@@ -35,7 +35,8 @@ def test_analysis_reads_the_normalised_text_whatever_the_title_looks_like():
 
 def test_a_copy_whose_title_differs_only_in_width_is_still_found(stored):
     deal = {"title": TITLE, "body": "", "kind": "deal"}
-    original, copy = stored(raw_item(5, **deal), raw_item(6, **{**deal, "title": "双12预热好价!手慢无:索尼 WH-1000XM5 到手1999元"}))
+    copied = {**deal, "title": "双12预热好价!手慢无:索尼 WH-1000XM5 到手1999元"}
+    original, copy = stored(raw_item(5, **deal), raw_item(6, **copied))
     assert copy.duplicate_of_id == original.pk
 
 

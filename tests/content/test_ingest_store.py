@@ -80,7 +80,8 @@ def test_a_lightly_edited_repost_elsewhere_points_to_the_original(partner, weibo
 def test_a_copy_of_a_copy_points_to_the_first_original(partner, weibo):
     [original] = ingest(partner[0], [raw_item(1)])
     [copy] = ingest(weibo, [raw_item(1, external_id="wb-1", url="https://weibo.com/1/A", title="转发：" + raw_item(1)["title"])])
-    [copy_of_copy] = ingest(weibo, [raw_item(1, external_id="wb-2", url="https://weibo.com/1/B", title="转：" + raw_item(1)["title"])])
+    [copy_of_copy] = ingest(weibo, [raw_item(1, external_id="wb-2", url="https://weibo.com/1/B",
+                                             title="转：" + raw_item(1)["title"])])
     assert copy.duplicate_of == original.id and copy_of_copy.duplicate_of == original.id
 
 
@@ -103,7 +104,8 @@ def test_two_different_reviews_of_the_same_product_are_not_merged(partner):
 
 def test_authors_are_shared_across_items_and_updated(partner):
     ingest(partner[0], [raw_item(1), raw_item(2)])
-    ingest(partner[0], [raw_item(3, author={"external_id": "may-camping", "name": "露营的阿May", "followers": 20000, "verified": True})])
+    ingest(partner[0], [raw_item(3, author={"external_id": "may-camping", "name": "露营的阿May", "followers": 20000,
+                                            "verified": True})])
     author = Author.objects.get()
     assert author.followers == 20000 and author.items.count() == 3
 

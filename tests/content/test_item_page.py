@@ -143,7 +143,8 @@ def test_favourites_with_and_without_javascript(client, alice, tent):
     assert Favorite.objects.filter(item=tent, user=alice).exists()
     html = client.get(page_url(tent)).content.decode()
     assert "已收藏" in html and 'data-count="favorites">1<' in html and 'name="favorite" value="0"' in html
-    assert client.post(f"/api/v1/items/{tent.pk}/favorite/", {"favorite": False}, content_type="application/json").json() == {"favorite": False}
+    answer = client.post(f"/api/v1/items/{tent.pk}/favorite/", {"favorite": False}, content_type="application/json")
+    assert answer.json() == {"favorite": False}
     assert not Favorite.objects.exists()
     assert 'data-count="favorites">0<' in client.get(page_url(tent)).content.decode()
 
@@ -161,7 +162,8 @@ def test_clicking_out_records_a_click_out_and_redirects_to_the_items_own_page(cl
     assert Event.objects.filter(type="click_out", item=tent, user=alice).count() == 1
 
 
-@pytest.mark.parametrize("url", ["javascript:alert(document.cookie)", "JavaScript://%0aalert(1)", "data:text/html,x", "//evil.example.com"])
+@pytest.mark.parametrize("url", ["javascript:alert(document.cookie)", "JavaScript://%0aalert(1)", "data:text/html,x",
+                                 "//evil.example.com"])
 def test_clicking_out_never_follows_a_non_web_link(client, db, url):
     item = ItemFactory(canonical_url=url, url=url)
     response = client.get(f"/items/{item.pk}/go/")

@@ -250,8 +250,8 @@ def test_a_bulk_decision_is_all_or_nothing(desk, django_capture_on_commit_callba
                     format="json")
     assert bad.status_code == 404 and bad.json()["error"]["fields"]["ids"] == [999_999]
     assert set(Item.objects.values_list("status", flat=True)) == {"pending"}
-    stale = desk.post("/api/v1/moderation/decisions/", {"action": "approve", "items": [*selection[:2], {"id": items[2].pk, "version": 7}]},
-                      format="json")
+    stale = desk.post("/api/v1/moderation/decisions/",
+                      {"action": "approve", "items": [*selection[:2], {"id": items[2].pk, "version": 7}]}, format="json")
     assert stale.status_code == 409 and set(Item.objects.values_list("status", flat=True)) == {"pending"}
     with django_capture_on_commit_callbacks(execute=True):
         done = desk.post("/api/v1/moderation/decisions/", {"action": "reject", "reason": "spam", "items": selection},

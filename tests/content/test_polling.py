@@ -65,7 +65,8 @@ def test_polling_the_same_feed_twice_stores_nothing_new(deals_source, local_http
     "route, expected_error",
     [
         ({"body": b"oops", "status": 500}, "500"),
-        ({"body": (FIXTURES / "feeds" / "broken_error_page.html").read_bytes(), "headers": {"Content-Type": "text/html"}}, "feed"),
+        ({"body": (FIXTURES / "feeds" / "broken_error_page.html").read_bytes(),
+          "headers": {"Content-Type": "text/html"}}, "feed"),
         ({"body": b"\x00\x01\x02 binary garbage \xff\xfe", "headers": {"Content-Type": "application/octet-stream"}}, "feed"),
         ({"body": b"<rss>", "delay": 2.0}, ""),
     ],
@@ -92,7 +93,8 @@ def test_a_source_that_recovers_clears_its_failure_count(db, local_http_server):
     local_http_server.route("/feed.xml", b"down", status=503)
     source = source_create(name="recovering", adapter="rss", url=local_http_server.url("/feed.xml"))[0]
     source_poll(source=source)
-    local_http_server.route("/feed.xml", (FIXTURES / "feeds" / "atom_notes.xml").read_bytes(), headers={"Content-Type": "application/atom+xml"})
+    local_http_server.route("/feed.xml", (FIXTURES / "feeds" / "atom_notes.xml").read_bytes(),
+                            headers={"Content-Type": "application/atom+xml"})
     source.refresh_from_db()
     assert source_poll(source=source).ok
     source.refresh_from_db()
@@ -100,7 +102,8 @@ def test_a_source_that_recovers_clears_its_failure_count(db, local_http_server):
 
 
 def test_a_product_page_source_is_polled_like_a_feed(db, local_http_server):
-    local_http_server.route("/item/100012043978.html", (FIXTURES / "pages" / "jd_product.html").read_bytes(), headers={"Content-Type": "text/html; charset=utf-8"})
+    local_http_server.route("/item/100012043978.html", (FIXTURES / "pages" / "jd_product.html").read_bytes(),
+                            headers={"Content-Type": "text/html; charset=utf-8"})
     source = source_create(name="jd-page", platform="jd", adapter="page", url=local_http_server.url("/item/100012043978.html"))[0]
     assert source_poll(source=source).created == 1
     item = Item.objects.get()

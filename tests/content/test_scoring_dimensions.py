@@ -72,7 +72,8 @@ def test_a_half_price_deal_beats_a_full_price_mention_on_price_value():
 def test_a_claimed_discount_counts_less_when_another_merchant_sells_it_cheaper():
     claims = dict(kind="deal", price=Decimal("2249"), original_price=Decimal("4499"))
     honest = score(FIRST_HAND, **claims)
-    cheaper_elsewhere = score(FIRST_HAND, **claims, price_facts=PriceFacts(best_elsewhere=Decimal("1999"), best_elsewhere_merchant="天猫旗舰店"))
+    cheaper_elsewhere = score(FIRST_HAND, **claims,
+                              price_facts=PriceFacts(best_elsewhere=Decimal("1999"), best_elsewhere_merchant="天猫旗舰店"))
     been_cheaper = score(FIRST_HAND, **claims, price_facts=PriceFacts(historical_low=Decimal("1899")))
     assert cheaper_elsewhere.scores["price_value"] < honest.scores["price_value"] - 30
     assert been_cheaper.scores["price_value"] < honest.scores["price_value"] - 30

@@ -74,7 +74,8 @@ def test_unknown_ids_are_skipped(db):
 
 
 def test_the_sweep_finds_unscored_changed_and_outdated_items(partner, settings):
-    [fresh, changed, outdated] = [o.id for o in items_ingest(source=partner[0], raw_items=[raw_item(1), raw_item(2), raw_item(3)])]
+    outcomes = items_ingest(source=partner[0], raw_items=[raw_item(1), raw_item(2), raw_item(3)])
+    [fresh, changed, outdated] = [o.id for o in outcomes]
     items_score(item_ids=[changed, outdated])
     later = timezone.now() + timedelta(minutes=10)
     assert items_needing_scores(now=later) == [fresh]

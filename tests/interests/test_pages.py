@@ -15,7 +15,8 @@ def signed_in(client, alice):
 
 
 def test_a_new_shopper_signs_up_picks_interests_and_sees_them_with_reasons(client, db):
-    response = client.post("/accounts/signup/", {"username": "carol", "password1": "露营-咖啡-2026!", "password2": "露营-咖啡-2026!"})
+    response = client.post("/accounts/signup/",
+                           {"username": "carol", "password1": "露营-咖啡-2026!", "password2": "露营-咖啡-2026!"})
     assert response.status_code == 302 and response["Location"] == "/me/onboarding/"
     page = client.get("/me/onboarding/").content.decode()
     assert "运动户外" in page and 'value="camping"' in page

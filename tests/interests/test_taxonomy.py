@@ -202,7 +202,8 @@ def test_the_keyword_audit_edits_an_older_database_but_never_an_editors_own_entr
     diapers = Interest.objects.get(slug="diapers")
     assert ["超薄", 1.0] in diapers.keywords and ["M码", 1.0] in diapers.keywords
     # an editor re-weighed 超薄 and added a word of their own
-    diapers.keywords = [["超薄", 0.3] if word == "超薄" else [word, weight] for word, weight in diapers.keywords] + [["尿裤", 0.6]]
+    diapers.keywords = [["超薄", 0.3] if word == "超薄" else [word, weight]
+                        for word, weight in diapers.keywords] + [["尿裤", 0.6]]
     diapers.save()
 
     audit.forward(apps, None)

@@ -13,8 +13,10 @@ class Command(DatabaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("name", help="short name (slug), e.g. smzdm-deals")
-        parser.add_argument("--platform", choices=list(PLATFORMS), default="other", help="the platform its items come from (default other)")
-        parser.add_argument("--adapter", choices=list(ADAPTERS), default="push", help="how its items reach us (default push: the ingest API)")
+        parser.add_argument("--platform", choices=list(PLATFORMS), default="other",
+                            help="the platform its items come from (default other)")
+        parser.add_argument("--adapter", choices=list(ADAPTERS), default="push",
+                            help="how its items reach us (default push: the ingest API)")
         parser.add_argument("--url", default="", help="feed or page URL for rss / page sources")
         parser.add_argument("--title", default="", help="a readable name shown on pages")
         parser.add_argument("--trust", type=int, default=50, help="trust level 0–100")

@@ -132,7 +132,8 @@ class Command(DatabaseCommand):
     def pin_demo_entry(self) -> None:
         """The demo editor's pin on today's overall list (what an editor's list intervention looks like)."""
         editor = get_user_model().objects.filter(username="erin").first()
-        featured = Item.objects.filter(status="featured", source__name__startswith="demo-").order_by("-score__worth_score").first()
+        featured = (Item.objects.filter(status="featured", source__name__startswith="demo-")
+                    .order_by("-score__worth_score").first())
         if editor is None or featured is None:
             return
         list_override_set(slug=OVERALL, period="day", item_id=featured.pk, action="pin", position=1,

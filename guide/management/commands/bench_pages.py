@@ -91,8 +91,9 @@ class Command(DatabaseCommand):
             figures.append(measure(shopper if signed_in else visitor, label, path, options["repeat"]))
         shopper.logout()
         if options["json"]:
-            self.stdout.write(json.dumps({"repeat": options["repeat"], "goal_p95_ms": GOAL_MS, "pages": [asdict(f) for f in figures],
-                                          "skipped": skipped}, ensure_ascii=False, indent=2))
+            self.stdout.write(json.dumps({"repeat": options["repeat"], "goal_p95_ms": GOAL_MS,
+                                          "pages": [asdict(f) for f in figures], "skipped": skipped},
+                                         ensure_ascii=False, indent=2))
         else:
             self.print_table(figures, skipped, options["repeat"])
 

@@ -20,7 +20,8 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--only", action="append", choices=sorted(FAULTS), help="run only these faults (repeatable)")
-        parser.add_argument("--database", default="guide_chaos", help="scratch database, created and dropped (default guide_chaos)")
+        parser.add_argument("--database", default="guide_chaos",
+                            help="scratch database, created and dropped (default guide_chaos)")
 
     def handle(self, *args, **options):
         if connection.vendor != "postgresql":

@@ -71,10 +71,13 @@ class Command(DatabaseCommand):
         end = timezone.localdate()
         start = end - timedelta(days=RANGE_DAYS - 1)
         query = f"start={start}&end={end}&breakdown={options['breakdown']}"
+        def stats(n: int) -> str:
+            return f"/api/v1/brand/campaigns/{campaigns[n % len(campaigns)]}/stats/?{query}"
+
         endpoints = {
             "/ping (baseline)": lambda n: "/ping",
-            f"stats, 90 days, breakdown={options['breakdown']}": lambda n: f"/api/v1/brand/campaigns/{campaigns[n % len(campaigns)]}/stats/?{query}",
-            "  … and compare=previous_period": lambda n: f"/api/v1/brand/campaigns/{campaigns[n % len(campaigns)]}/stats/?{query}&compare=previous_period",
+            f"stats, 90 days, breakdown={options['breakdown']}": stats,
+            "  … and compare=previous_period": lambda n: f"{stats(n)}&compare=previous_period",
         }
         first = {label: client.get(path(0)) for label, path in endpoints.items()}  # warm: connection, caches
         for label, response in first.items():
@@ -92,8 +95,9 @@ class Command(DatabaseCommand):
                 client.get(path(1))
             queries[label] = len(captured)
         rows = CampaignStat.objects.filter(campaign__brand=brand).count()
+        cache_backend = settings.CACHES["default"]["BACKEND"].rsplit(".", 1)[-1]
         self.stdout.write(f"{len(campaigns)} campaigns, {rows:,} daily cells ({connection.vendor}, cache "
-                          f"{settings.CACHES['default']['BACKEND'].rsplit('.', 1)[-1]}, DEBUG {'on' if settings.DEBUG else 'off'}); "
+                          f"{cache_backend}, DEBUG {'on' if settings.DEBUG else 'off'}); "
                           f"{options['repeat']} requests each, Django test client in this process")
         self.stdout.write(f"{'endpoint':<44} {'median ms':>10} {'p95 ms':>8} {'p99 ms':>8} {'queries':>8}")
         for label, result in timings.items():

@@ -116,4 +116,5 @@ class Command(DatabaseCommand):
                     kind = rng.choice(EVENT_MIX)
                     rows.append((user, "", kind, rng.choice(by_circle[circle]), now - timedelta(hours=rng.uniform(0, 24 * 29)),
                                  now, rng.randint(2_000, 90_000) if kind == "dwell" else None, "", {}))
-            insert_rows(Event, ("user_id", "anonymous_id", "type", "item_id", "ts", "received_at", "dwell_ms", "query", "context"), rows)
+            insert_rows(Event, ("user_id", "anonymous_id", "type", "item_id", "ts", "received_at", "dwell_ms", "query",
+                                "context"), rows)
