@@ -52,16 +52,22 @@ def learn_values(opened: list[dict[str, float]], skipped: list[dict[str, float]]
     wanted = np.array([[s[k] for k in DIMENSION_KEYS] for s in opened], dtype=float)
     passed = np.array([[s[k] for k in DIMENSION_KEYS] for s in skipped], dtype=float)
     n_o, n_s = len(wanted), len(passed)
-    pooled = np.sqrt(((n_o - 1) * wanted.var(axis=0, ddof=1) + (n_s - 1) * passed.var(axis=0, ddof=1)) / (n_o + n_s - 2))
+    pooled = np.sqrt(
+        ((n_o - 1) * wanted.var(axis=0, ddof=1) + (n_s - 1) * passed.var(axis=0, ddof=1)) / (n_o + n_s - 2)
+    )
     effect = (wanted.mean(axis=0) - passed.mean(axis=0)) / np.maximum(pooled, MIN_SD)
     evidence = 2 / (1 / n_o + 1 / n_s)
     weights = np.clip(effect * evidence / (evidence + SHRINK_ITEMS), -1.0, 1.0)
     weights[np.abs(weights) < NOISE_FLOOR] = 0.0
     return LearnedValues(
         weights={k: round(float(w), 3) for k, w in zip(DIMENSION_KEYS, weights, strict=True)},
-        means={k: (round(float(o), 1), round(float(s), 1))
-               for k, o, s in zip(DIMENSION_KEYS, wanted.mean(axis=0), passed.mean(axis=0), strict=True)},
-        opened=n_o, skipped=n_s)
+        means={
+            k: (round(float(o), 1), round(float(s), 1))
+            for k, o, s in zip(DIMENSION_KEYS, wanted.mean(axis=0), passed.mean(axis=0), strict=True)
+        },
+        opened=n_o,
+        skipped=n_s,
+    )
 
 
 def opened_and_skipped(user_id: int) -> tuple[list[dict[str, float]], list[dict[str, float]]]:
@@ -69,14 +75,23 @@ def opened_and_skipped(user_id: int) -> tuple[list[dict[str, float]], list[dict[
     the last WINDOW (two queries)."""
     opened: set[int] = set()
     shown: set[int] = set()
-    for item_id, kind in Event.objects.filter(
-        user_id=user_id, type__in=OPENED_TYPES + SHOWN_TYPES, item__isnull=False, ts__gte=timezone.now() - WINDOW,
-    ).order_by("-id").values_list("item_id", "type")[:MAX_EVENTS]:
+    for item_id, kind in (
+        Event.objects.filter(
+            user_id=user_id,
+            type__in=OPENED_TYPES + SHOWN_TYPES,
+            item__isnull=False,
+            ts__gte=timezone.now() - WINDOW,
+        )
+        .order_by("-id")
+        .values_list("item_id", "type")[:MAX_EVENTS]
+    ):
         (opened if kind in OPENED_TYPES else shown).add(item_id)
     rows = ItemScore.objects.filter(item_id__in=opened | shown).values("item_id", *DIMENSION_KEYS)
     scores = {row.pop("item_id"): row for row in rows}
-    return ([scores[i] for i in sorted(opened) if i in scores],
-            [scores[i] for i in sorted(shown - opened) if i in scores])
+    return (
+        [scores[i] for i in sorted(opened) if i in scores],
+        [scores[i] for i in sorted(shown - opened) if i in scores],
+    )
 
 
 def values_learn(*, user_id: int) -> ShopperValues:
@@ -95,7 +110,7 @@ def values_learn(*, user_id: int) -> ShopperValues:
 def parse_chosen(raw: Any) -> tuple[dict[str, float] | None, dict[str, list[str]]]:
     """A shopper's own weights ({dimension: −1..1}, at least one not 0) or field errors."""
     if not isinstance(raw, dict) or not raw:
-        return None, {"weights": ["应为 {维度: 权重} 对象，至少一个维度，例如 {\"price_value\": 1}。"]}
+        return None, {"weights": ['应为 {维度: 权重} 对象，至少一个维度，例如 {"price_value": 1}。']}
     errors: dict[str, list[str]] = {}
     low, high = CHOSEN_RANGE
     for key, value in raw.items():
@@ -146,7 +161,11 @@ def values_switch_off(*, user: AbstractBaseUser) -> ShopperValues:
 
 def effective_values(user_id: int | None) -> dict[str, float]:
     """The weights the feed ranks her by: her own choice, what was learned, or nothing."""
-    row = ShopperValues.objects.filter(user_id=user_id).only("mode", "learned", "chosen").first() if user_id else None
+    row = (
+        ShopperValues.objects.filter(user_id=user_id).only("mode", "learned", "chosen").first()
+        if user_id
+        else None
+    )
     if row is None or row.mode == "off":
         return {}
     if row.mode == "chosen":
@@ -162,15 +181,29 @@ def values_for_shopper(*, user: AbstractBaseUser) -> dict[str, Any]:
     learned, what she chose, what the feed uses, and why, strongest first."""
     row = ShopperValues.objects.filter(user=user).first() or ShopperValues(user=user)
     used = {} if row.mode == "off" else (row.chosen if row.mode == "chosen" else row.learned)
-    dimensions = [{
-        "key": key, "name": name,
-        "learned": row.learned.get(key, 0.0), "chosen": row.chosen.get(key, 0.0), "weight": used.get(key, 0.0),
-        "reason": value_reason(name, row.learned.get(key, 0.0), row.means.get(key), row.chosen.get(key, 0.0)),
-    } for key, name in DIMENSIONS.items()]
+    dimensions = [
+        {
+            "key": key,
+            "name": name,
+            "learned": row.learned.get(key, 0.0),
+            "chosen": row.chosen.get(key, 0.0),
+            "weight": used.get(key, 0.0),
+            "reason": value_reason(
+                name, row.learned.get(key, 0.0), row.means.get(key), row.chosen.get(key, 0.0)
+            ),
+        }
+        for key, name in DIMENSIONS.items()
+    ]
     dimensions.sort(key=lambda d: (-abs(d["weight"]), -abs(d["learned"]), DIMENSION_KEYS.index(d["key"])))
-    return {"mode": row.mode, "mode_name": ShopperValues.MODES[row.mode], "dimensions": dimensions,
-            "opened": row.engaged_count, "skipped": row.skipped_count, "learned_at": row.learned_at,
-            "needs": max(0, MIN_ITEMS - row.engaged_count) + max(0, MIN_ITEMS - row.skipped_count)}
+    return {
+        "mode": row.mode,
+        "mode_name": ShopperValues.MODES[row.mode],
+        "dimensions": dimensions,
+        "opened": row.engaged_count,
+        "skipped": row.skipped_count,
+        "learned_at": row.learned_at,
+        "needs": max(0, MIN_ITEMS - row.engaged_count) + max(0, MIN_ITEMS - row.skipped_count),
+    }
 
 
 def value_reason(name: str, learned: float, means: list[float] | None, chosen: float) -> str:

@@ -26,7 +26,13 @@ from recommender.ranking import diversify, rank
 
 CIRCLES = ("camping", "coffee", "phones", "skincare", "blind-boxes", "travel", "pets", "home")
 KIND_OFFSETS = {  # points above or below 50, per kind
-    "deal": {"price_value": 25, "timeliness": 20, "consumption_relevance": 15, "information_density": -8, "originality": -10},
+    "deal": {
+        "price_value": 25,
+        "timeliness": 20,
+        "consumption_relevance": 15,
+        "information_density": -8,
+        "originality": -10,
+    },
     "review": {"content_reliability": 15, "information_density": 12, "objectivity": 8, "sentiment": 5},
     "note": {"scenario_richness": 18, "engagement": 12, "author_popularity": 10, "objectivity": -8},
     "article": {"information_density": 15, "originality": 12, "price_value": -15, "interest_clarity": 5},
@@ -42,7 +48,11 @@ PERSONAS = {
 }
 LIKED_AFFINITY = 0.6  # what the interest profile gives a circle she engages with (profiles.affinity)
 INTEREST_PULL, OPEN_BIAS = 1.5, 2.2
-VALUES_PULLS = (0.5, 1.0, 1.5)  # how hard the planted preference pulls, against INTEREST_PULL for a liked circle
+VALUES_PULLS = (
+    0.5,
+    1.0,
+    1.5,
+)  # how hard the planted preference pulls, against INTEREST_PULL for a liked circle
 SLATES, SLATE_SIZE, CANDIDATES, K = 10, 10, 150, 10
 
 
@@ -91,7 +101,9 @@ def open_probability(shopper: Shopper, catalogue: Catalogue, items: np.ndarray) 
     return 1 / (1 + np.exp(-(pull - OPEN_BIAS)))
 
 
-def slate(rng: np.random.Generator, shopper: Shopper, catalogue: Catalogue, pool: np.ndarray, size: int) -> np.ndarray:
+def slate(
+    rng: np.random.Generator, shopper: Shopper, catalogue: Catalogue, pool: np.ndarray, size: int
+) -> np.ndarray:
     """What a feed shows her: about half from her circles, the rest from anywhere."""
     liked = pool[np.isin(catalogue.circles[pool], list(shopper.liked))]
     mine = rng.choice(liked, size=min(size // 2, len(liked)), replace=False)
@@ -103,7 +115,9 @@ def as_scores(catalogue: Catalogue, item: int) -> dict[str, float]:
     return dict(zip(DIMENSION_KEYS, catalogue.scores[item].tolist(), strict=True))
 
 
-def learned_values(rng: np.random.Generator, shopper: Shopper, catalogue: Catalogue, pool: np.ndarray) -> dict[str, float]:
+def learned_values(
+    rng: np.random.Generator, shopper: Shopper, catalogue: Catalogue, pool: np.ndarray
+) -> dict[str, float]:
     """What the product learns from SLATES slates she was shown (interests.values.learn_values)."""
     opened, skipped = [], []
     for _ in range(SLATES):
@@ -115,17 +129,25 @@ def learned_values(rng: np.random.Generator, shopper: Shopper, catalogue: Catalo
     return {k: w for k, w in learned.weights.items() if w} if learned else {}
 
 
-def ranked_top(shopper: Shopper, catalogue: Catalogue, candidates: np.ndarray, values: dict[str, float],
-               now: datetime) -> list[int]:
+def ranked_top(
+    shopper: Shopper, catalogue: Catalogue, candidates: np.ndarray, values: dict[str, float], now: datetime
+) -> list[int]:
     """The feed's first K of these candidates for her: the product's rank and diversify."""
     signals, facts = {}, {}
     for item in candidates.tolist():
         circle = CIRCLES[catalogue.circles[item]]
         liked = catalogue.circles[item] in shopper.liked
-        signals[item] = Signal(strength={"interest": 1.0}, affinity=LIKED_AFFINITY if liked else 0.0, affinity_interest=circle)
+        signals[item] = Signal(
+            strength={"interest": 1.0}, affinity=LIKED_AFFINITY if liked else 0.0, affinity_interest=circle
+        )
         dimensions = as_scores(catalogue, item)
-        facts[item] = ItemFacts(worth_score(dimensions, DEFAULT_WEIGHTS), now - timedelta(hours=float(catalogue.hours_old[item])),
-                                circle, circle, dimensions=dimensions)
+        facts[item] = ItemFacts(
+            worth_score(dimensions, DEFAULT_WEIGHTS),
+            now - timedelta(hours=float(catalogue.hours_old[item])),
+            circle,
+            circle,
+            dimensions=dimensions,
+        )
     ranked = rank(signals, facts, now=now, seen={}, titles={}, personal=True, values=values)
     return [r.item_id for r in diversify(ranked, K)]
 
@@ -148,13 +170,20 @@ def evaluate(*, shoppers: int = 240, items: int = 2000, seed: int = 7, pull: flo
     recovered = []
     for shopper in make_shoppers(rng, shoppers, pull):
         order = rng.permutation(items)
-        history, candidates = order[: items - CANDIDATES], order[items - CANDIDATES:]
+        history, candidates = order[: items - CANDIDATES], order[items - CANDIDATES :]
         learned = learned_values(rng, shopper, catalogue, history)
         if shopper.planted:
-            recovered.append(bool(learned) and max(learned, key=learned.get) == max(shopper.planted, key=shopper.planted.get))
+            recovered.append(
+                bool(learned)
+                and max(learned, key=learned.get) == max(shopper.planted, key=shopper.planted.get)
+            )
         probability = open_probability(shopper, catalogue, candidates)
         gains = dict(zip(candidates.tolist(), probability.tolist(), strict=True))
-        opened = {int(i) for i, hit in zip(candidates, rng.random(len(candidates)) < probability, strict=True) if hit}
+        opened = {
+            int(i)
+            for i, hit in zip(candidates, rng.random(len(candidates)) < probability, strict=True)
+            if hit
+        }
         for variant, values in (("without", {}), ("learned", learned), ("planted", shopper.planted)):
             top = ranked_top(shopper, catalogue, candidates, values, now)
             totals[variant]["ndcg"].append(ndcg(top, gains))
@@ -162,7 +191,14 @@ def evaluate(*, shoppers: int = 240, items: int = 2000, seed: int = 7, pull: flo
             by_persona[shopper.persona][variant].append(totals[variant]["ndcg"][-1])
     return {
         "overall": {v: {m: float(np.mean(x)) for m, x in totals[v].items()} for v in variants},
-        "personas": {p: {v: float(np.mean(x)) for v, x in row.items()} for p, row in by_persona.items() if row["without"]},
+        "personas": {
+            p: {v: float(np.mean(x)) for v, x in row.items()}
+            for p, row in by_persona.items()
+            if row["without"]
+        },
         "recovered": float(np.mean(recovered)) if recovered else 0.0,
-        "shoppers": shoppers, "items": items, "seed": seed, "pull": pull,
+        "shoppers": shoppers,
+        "items": items,
+        "seed": seed,
+        "pull": pull,
     }

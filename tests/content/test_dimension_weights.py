@@ -11,7 +11,11 @@ from content.scoring.profile import MissingWeights, active_profile, profiles_add
 
 def test_every_dimension_has_its_name_and_default_weight_in_one_definition():
     assert list(DIMENSIONS) == list(DEFAULT_WEIGHTS) == list(DIMENSION_KEYS) == list(DIMENSION_DEFINITIONS)
-    assert DEFAULT_WEIGHTS["content_reliability"] == DIMENSION_DEFINITIONS["content_reliability"].default_weight == 1.5
+    assert (
+        DEFAULT_WEIGHTS["content_reliability"]
+        == DIMENSION_DEFINITIONS["content_reliability"].default_weight
+        == 1.5
+    )
 
 
 def test_weights_lacking_a_dimension_are_refused_not_read_as_zero():
@@ -25,7 +29,11 @@ def test_weights_lacking_a_dimension_are_refused_not_read_as_zero():
 def test_the_data_migration_gives_a_stored_profile_the_default_weight_of_a_dimension_it_lacks(db):
     profile = active_profile()
     stored = {k: w for k, w in profile.weights.items() if k != "scenario_richness"} | {"price_value": 3.0}
-    ScoringProfile.objects.filter(pk=profile.pk).update(weights=stored)  # as stored before the dimension existed
+    ScoringProfile.objects.filter(pk=profile.pk).update(
+        weights=stored
+    )  # as stored before the dimension existed
     profiles_add_missing_weights(apps, None)
     weights = ScoringProfile.objects.get(pk=profile.pk).weights
-    assert weights["scenario_richness"] == DEFAULT_WEIGHTS["scenario_richness"] and weights["price_value"] == 3.0
+    assert (
+        weights["scenario_richness"] == DEFAULT_WEIGHTS["scenario_richness"] and weights["price_value"] == 3.0
+    )

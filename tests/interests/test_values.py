@@ -18,8 +18,15 @@ API = "/api/v1/me/values/"
 def item_scoring(**dimensions: float):
     """An approved item as the scoring pass leaves it: every dimension 50 but those given."""
     item = ItemFactory(published_at=timezone.now())
-    ItemScore.objects.create(item=item, worth_score=60, scorer_version="test", profile_version=1, scored_at=timezone.now(),
-                             gate="approve", **{**dict.fromkeys(DIMENSION_KEYS, 50.0), **dimensions})
+    ItemScore.objects.create(
+        item=item,
+        worth_score=60,
+        scorer_version="test",
+        profile_version=1,
+        scored_at=timezone.now(),
+        gate="approve",
+        **{**dict.fromkeys(DIMENSION_KEYS, 50.0), **dimensions},
+    )
     return item
 
 
@@ -43,7 +50,12 @@ def price_hunter(alice):
 def test_a_price_hunter_is_learned_from_what_she_opened_among_what_she_was_shown(price_hunter):
     values = values_for_shopper(user=price_hunter)
     top = values["dimensions"][0]
-    assert (values["mode"], top["key"], values["opened"], values["skipped"]) == ("learned", "price_value", 8, 8)
+    assert (values["mode"], top["key"], values["opened"], values["skipped"]) == (
+        "learned",
+        "price_value",
+        8,
+        8,
+    )
     assert top["weight"] == top["learned"] > 0.5
     assert top["reason"] == "你常点开价格力高的内容（点开的平均 84 分，略过的 44 分）"
     assert all(d["weight"] == 0 for d in values["dimensions"][1:])  # nothing else told her choices apart
@@ -51,8 +63,14 @@ def test_a_price_hunter_is_learned_from_what_she_opened_among_what_she_was_shown
 
 
 def test_a_reliability_seeker_is_told_from_a_price_hunter():
-    trusted = [dict.fromkeys(DIMENSION_KEYS, 50.0) | {"content_reliability": 85 + n, "price_value": 40 + n} for n in range(10)]
-    doubtful = [dict.fromkeys(DIMENSION_KEYS, 50.0) | {"content_reliability": 45 + n, "price_value": 49 - n} for n in range(10)]
+    trusted = [
+        dict.fromkeys(DIMENSION_KEYS, 50.0) | {"content_reliability": 85 + n, "price_value": 40 + n}
+        for n in range(10)
+    ]
+    doubtful = [
+        dict.fromkeys(DIMENSION_KEYS, 50.0) | {"content_reliability": 45 + n, "price_value": 49 - n}
+        for n in range(10)
+    ]
     learned = learn_values(trusted, doubtful)
     assert learned.weights["content_reliability"] > 0.5 and learned.weights["price_value"] == 0
 
@@ -62,7 +80,9 @@ def test_too_little_behaviour_learns_nothing_and_says_how_much_more(alice):
     show(alice, items, opened=items[:1])
     profile_update(user_id=alice.pk)
     values = values_for_shopper(user=alice)
-    assert values["needs"] == 4 + 3 and all(d["weight"] == 0 and not d["reason"] for d in values["dimensions"])
+    assert values["needs"] == 4 + 3 and all(
+        d["weight"] == 0 and not d["reason"] for d in values["dimensions"]
+    )
     assert effective_values(alice.pk) == {}
 
 
@@ -76,7 +96,9 @@ def test_weights_learned_before_the_dimensions_changed_are_learned_again_not_rea
 
 def test_she_sets_them_herself_goes_back_to_learned_and_switches_them_off(api, price_hunter):
     api.force_authenticate(price_hunter)
-    body = api.put(API, {"mode": "chosen", "weights": {"content_reliability": 1, "timeliness": -0.5}}, format="json").json()
+    body = api.put(
+        API, {"mode": "chosen", "weights": {"content_reliability": 1, "timeliness": -0.5}}, format="json"
+    ).json()
     assert body["mode"] == "chosen" and body["dimensions"][0]["key"] == "content_reliability"
     assert body["dimensions"][0]["reason"] == "你自己设定看重「内容可靠性」"
     assert effective_values(price_hunter.pk) == {"content_reliability": 1.0, "timeliness": -0.5}
@@ -90,17 +112,36 @@ def test_she_sets_them_herself_goes_back_to_learned_and_switches_them_off(api, p
     assert api.get(API).json()["mode"] == "off"
 
 
-@pytest.mark.parametrize("body", [
-    [], "chosen", {}, {"mode": "sometimes"}, {"mode": None}, {"mode": {"off": 1}}, {"mode": ["off"]}, {"mode": "chosen"}, {"mode": "chosen", "weights": {}},
-    {"mode": "chosen", "weights": [["price_value", 1]]}, {"mode": "chosen", "weights": {"cheapness": 1}},
-    {"mode": "chosen", "weights": {"price_value": 2}}, {"mode": "chosen", "weights": {"price_value": "1"}},
-    {"mode": "chosen", "weights": {"price_value": True}}, {"mode": "chosen", "weights": {"price_value": 0}},
-    {"mode": "off", "weights": {"price_value": 1}}, '{"mode": "chosen", "weights": {"price_value": NaN}}', "{",
-])
+@pytest.mark.parametrize(
+    "body",
+    [
+        [],
+        "chosen",
+        {},
+        {"mode": "sometimes"},
+        {"mode": None},
+        {"mode": {"off": 1}},
+        {"mode": ["off"]},
+        {"mode": "chosen"},
+        {"mode": "chosen", "weights": {}},
+        {"mode": "chosen", "weights": [["price_value", 1]]},
+        {"mode": "chosen", "weights": {"cheapness": 1}},
+        {"mode": "chosen", "weights": {"price_value": 2}},
+        {"mode": "chosen", "weights": {"price_value": "1"}},
+        {"mode": "chosen", "weights": {"price_value": True}},
+        {"mode": "chosen", "weights": {"price_value": 0}},
+        {"mode": "off", "weights": {"price_value": 1}},
+        '{"mode": "chosen", "weights": {"price_value": NaN}}',
+        "{",
+    ],
+)
 def test_bad_input_is_answered_400_in_json_and_changes_nothing(api, alice, body):
     api.force_authenticate(alice)
-    response = (api.put(API, body, content_type="application/json") if isinstance(body, str) and body[0] == "{"
-                else api.put(API, body, format="json"))
+    response = (
+        api.put(API, body, content_type="application/json")
+        if isinstance(body, str) and body[0] == "{"
+        else api.put(API, body, format="json")
+    )
     assert response.status_code == 400 and response.json()["error"]["code"] in {"invalid", "parse_error"}
     assert not ShopperValues.objects.filter(user=alice).exclude(mode="learned").exists()
 
@@ -114,7 +155,9 @@ def test_my_interests_shows_what_she_values_with_the_reason_and_lets_her_change_
     client.force_login(price_hunter)
     page = client.get("/me/interests/").content.decode()
     assert "我看重的" in page and "你常点开价格力高的内容" in page
-    response = client.post("/me/values/", {"action": "choose", "dimensions": ["objectivity", "information_density"]}, follow=True)
+    response = client.post(
+        "/me/values/", {"action": "choose", "dimensions": ["objectivity", "information_density"]}, follow=True
+    )
     page = response.content.decode()
     assert "你自己设定看重「客观度」" in page and "你自己设定看重「信息密度」" in page
     client.post("/me/values/", {"action": "learned"})
@@ -123,7 +166,9 @@ def test_my_interests_shows_what_she_values_with_the_reason_and_lets_her_change_
     assert "推荐流不按这些维度排序" in client.get("/me/interests/").content.decode()
 
 
-@pytest.mark.parametrize("form", [{"action": "choose"}, {"action": "choose", "dimensions": ["cheapness"]}, {"action": "all"}, {}])
+@pytest.mark.parametrize(
+    "form", [{"action": "choose"}, {"action": "choose", "dimensions": ["cheapness"]}, {"action": "all"}, {}]
+)
 def test_the_page_refuses_a_form_it_cannot_read_with_400(client, alice, form):
     client.force_login(alice)
     response = client.post("/me/values/", form)
@@ -138,8 +183,11 @@ def test_the_feed_ranks_by_what_she_values_and_says_so_on_the_card(api, client, 
     api.put(API, {"mode": "chosen", "weights": {"price_value": 1}}, format="json")
     first = api.get("/api/v1/feed/").json()["results"][0]
     assert first["item"]["id"] == deal.pk and first["reason"].startswith("按你看重的「价格力」")
-    assert not any("按你看重" in row["reason"] for row in api.get("/api/v1/feed/").json()["results"]
-                   if row["item"]["id"] in {p.pk for p in plain[:3]})
+    assert not any(
+        "按你看重" in row["reason"]
+        for row in api.get("/api/v1/feed/").json()["results"]
+        if row["item"]["id"] in {p.pk for p in plain[:3]}
+    )
     client.force_login(alice)
     assert "按你看重的「价格力」" in client.get("/").content.decode()
 
@@ -147,4 +195,6 @@ def test_the_feed_ranks_by_what_she_values_and_says_so_on_the_card(api, client, 
 def test_her_export_holds_what_she_values_and_why(api, price_hunter):
     api.force_authenticate(price_hunter)
     exported = api.get("/api/v1/me/export/").json()["values"]
-    assert exported["mode"] == "learned" and exported["dimensions"][0]["reason"].startswith("你常点开价格力高的内容")
+    assert exported["mode"] == "learned" and exported["dimensions"][0]["reason"].startswith(
+        "你常点开价格力高的内容"
+    )

@@ -18,8 +18,13 @@ def gift_source(monkeypatch):
     """A 13th-hour source, added the way the registry says: one entry, its generator, its reason."""
     proposed: list[int] = []
     source = CandidateSource(
-        "适合送礼的好物", "送礼季里适合送人的内容", lambda request: {pk: Signal(strength={"gifts": 1.0}) for pk in proposed},
-        0.5, lambda signal, item, now: signal.strength.get("gifts", 0.0), lambda signal, item, titles, now: "送礼之选")
+        "适合送礼的好物",
+        "送礼季里适合送人的内容",
+        lambda request: {pk: Signal(strength={"gifts": 1.0}) for pk in proposed},
+        0.5,
+        lambda signal, item, now: signal.strength.get("gifts", 0.0),
+        lambda signal, item, titles, now: "送礼之选",
+    )
     monkeypatch.setitem(candidates.SOURCES, "gifts", source)
     return proposed
 
@@ -35,11 +40,17 @@ def test_a_new_source_proposes_ranks_and_explains_through_its_registry_entry_alo
     gift = scored_item("coffee", "food", worth=40, hours_old=30)
     gift_source.append(gift.pk)
     now = timezone.now()
-    found = candidates.candidates(CandidateRequest(user_id=None, personal=False, circle="", scenario="", now=now, affinities={}))
+    found = candidates.candidates(
+        CandidateRequest(user_id=None, personal=False, circle="", scenario="", now=now, affinities={})
+    )
     assert "gifts" in found[gift.pk].sources
     facts = {gift.pk: ItemFacts(40.0, now - timedelta(hours=30), "food", "食品饮料")}
-    [ranked] = rank({gift.pk: Signal(strength={"gifts": 1.0})}, facts, now=now, seen={}, titles={}, personal=False)
-    assert ranked.reason == "送礼之选 · 值得买指数 40" and ranked.score == pytest.approx(0.5 + 0.3 * 0.4 + 0.1 * 0.5 ** (30 / 72))
+    [ranked] = rank(
+        {gift.pk: Signal(strength={"gifts": 1.0})}, facts, now=now, seen={}, titles={}, personal=False
+    )
+    assert ranked.reason == "送礼之选 · 值得买指数 40" and ranked.score == pytest.approx(
+        0.5 + 0.3 * 0.4 + 0.1 * 0.5 ** (30 / 72)
+    )
     page = client.get("/how-it-works/").content.decode()
     assert "适合送礼的好物" in page and "送礼季里适合送人的内容" in page
 

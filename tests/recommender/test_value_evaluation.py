@@ -26,7 +26,9 @@ def test_a_shopper_who_weighs_nothing_is_ranked_as_before(report):
 
 
 def test_the_command_prints_the_three_rankings_side_by_side(capsys):
-    call_command("evaluate_dimension_preferences", "--seeds", "3", "--pulls", "1", "--shoppers", "6", "--items", "400")
+    call_command(
+        "evaluate_dimension_preferences", "--seeds", "3", "--pulls", "1", "--shoppers", "6", "--items", "400"
+    )
     out = capsys.readouterr().out
     assert "NDCG@10 without" in out and "price hunter" in out
 
