@@ -66,29 +66,45 @@ class ItemFacts:
 
 def interest_matches(affinities: dict[int, tuple[float, str, bool, bool]]) -> dict[int, Signal]:
     """The newest items of the shopper's strongest interests."""
-    strongest = sorted((i for i, a in affinities.items() if a[0] > 0), key=lambda i: -affinities[i][0])[:TOP_INTERESTS]
-    return {item_id: Signal(strength={"interest": 1.0}) for i in strongest for item_id, _ in pools.interest_pool(i)[:PER_INTEREST]}
+    strongest = sorted((i for i, a in affinities.items() if a[0] > 0), key=lambda i: -affinities[i][0])[
+        :TOP_INTERESTS
+    ]
+    return {
+        item_id: Signal(strength={"interest": 1.0})
+        for i in strongest
+        for item_id, _ in pools.interest_pool(i)[:PER_INTEREST]
+    }
 
 
 def cooccurring(engaged: dict[int, float], limit: int = 300) -> dict[int, Signal]:
     """Neighbours (learned from everyone's behaviour) of the items this shopper engaged with."""
     totals: dict[int, float] = defaultdict(float)
     best_source: dict[int, tuple[float, int]] = {}
-    for item_id, neighbor_id, score in ItemNeighbor.objects.filter(item__in=engaged).values_list("item_id", "neighbor_id", "score"):
+    for item_id, neighbor_id, score in ItemNeighbor.objects.filter(item__in=engaged).values_list(
+        "item_id", "neighbor_id", "score"
+    ):
         contribution = score * engaged[item_id]
         totals[neighbor_id] += contribution
         if contribution > best_source.get(neighbor_id, (0.0, 0))[0]:
             best_source[neighbor_id] = (contribution, item_id)
     # The model's weights may be negative (an item that goes badly with the history): never a candidate.
-    ranked = sorted((i for i in set(totals) - set(engaged) if totals[i] > 0), key=lambda i: (-totals[i], i))[: limit * 2]
+    ranked = sorted((i for i in set(totals) - set(engaged) if totals[i] > 0), key=lambda i: (-totals[i], i))[
+        : limit * 2
+    ]
     visible = set(pools.organic().filter(pk__in=ranked).values_list("pk", flat=True))
     ranked = [i for i in ranked if i in visible][:limit]
     top = totals[ranked[0]] if ranked else 1.0
-    return {i: Signal(strength={"cooccurrence": totals[i] / top}, about={"cooccurrence": best_source[i][1]}) for i in ranked}
+    return {
+        i: Signal(strength={"cooccurrence": totals[i] / top}, about={"cooccurrence": best_source[i][1]})
+        for i in ranked
+    }
 
 
 def trending(circle: str = "", limit: int = 100) -> dict[int, Signal]:
-    return {pk: Signal(strength={"trending": (engagement or 0) / 100}) for pk, engagement in pools.trending_pool(circle)[:limit]}
+    return {
+        pk: Signal(strength={"trending": (engagement or 0) / 100})
+        for pk, engagement in pools.trending_pool(circle)[:limit]
+    }
 
 
 def fresh(circle: str = "", limit: int = 100) -> dict[int, Signal]:
@@ -110,8 +126,11 @@ def scenario_matches(scenarios: dict[int, tuple[float, str]], limit: int = 150) 
     return found
 
 
-def apply_affinities(signals: dict[int, Signal], tags: dict[int, list[tuple[int, float]]],
-                     affinities: dict[int, tuple[float, str, bool, bool]]) -> None:
+def apply_affinities(
+    signals: dict[int, Signal],
+    tags: dict[int, list[tuple[int, float]]],
+    affinities: dict[int, tuple[float, str, bool, bool]],
+) -> None:
     """Each candidate's affinity: its strongest tag, weighted, by the shopper's interest in it
     (negative for interests pushed away, −1 for muted ones). On a tie the child names the
     reason: 露营 says more than 运动户外."""
@@ -175,35 +194,73 @@ def _strength(key: str) -> Callable[[Signal, ItemFacts, datetime], float]:
 
 SOURCES: dict[str, CandidateSource] = {
     "interest": CandidateSource(
-        "与你兴趣的匹配", "你关注或常看的兴趣圈里的新内容（仅在你开启个性化推荐时）",
-        lambda r: interest_matches(r.affinities), 0.35, lambda signal, item, now: signal.affinity,
-        lambda s, item, titles, now: f"你关注了「{s.affinity_interest}」" if s.affinity_followed else f"你常看「{s.affinity_interest}」",
-        personal=True, whole_site=True),
+        "与你兴趣的匹配",
+        "你关注或常看的兴趣圈里的新内容（仅在你开启个性化推荐时）",
+        lambda r: interest_matches(r.affinities),
+        0.35,
+        lambda signal, item, now: signal.affinity,
+        lambda s, item, titles, now: (
+            f"你关注了「{s.affinity_interest}」"
+            if s.affinity_followed
+            else f"你常看「{s.affinity_interest}」"
+        ),
+        personal=True,
+        whole_site=True,
+    ),
     "cooccurrence": CandidateSource(
-        "和你互动过的内容相似", "和你收藏、投「值」、点击过的内容经常被同一批用户一起喜欢的内容（仅在开启个性化时）",
-        lambda r: cooccurring(engaged_items(r.user_id, r.now)) if r.user_id else {}, 0.15, _strength("cooccurrence"),
-        lambda s, item, titles, now: f"和你看过的「{titles.get(s.about.get('cooccurrence') or 0, '')[:14]}」相似",
-        personal=True, whole_site=True),
+        "和你互动过的内容相似",
+        "和你收藏、投「值」、点击过的内容经常被同一批用户一起喜欢的内容（仅在开启个性化时）",
+        lambda r: cooccurring(engaged_items(r.user_id, r.now)) if r.user_id else {},
+        0.15,
+        _strength("cooccurrence"),
+        lambda s, item, titles, now: (
+            f"和你看过的「{titles.get(s.about.get('cooccurrence') or 0, '')[:14]}」相似"
+        ),
+        personal=True,
+        whole_site=True,
+    ),
     "scenario": CandidateSource(
-        "适合当前场景", "适合当下的内容——根据时段、工作日 / 周末、季节和购物节推断，或者你在页面上选择的场景（通勤、露营出行、送礼……）",
-        lambda r: scenario_matches(active_scenarios(r.now, r.scenario)), 0.10, _strength("scenario"),
-        lambda s, item, titles, now: f"适合{s.about.get('scenario', '')}"),
+        "适合当前场景",
+        "适合当下的内容——根据时段、工作日 / 周末、季节和购物节推断，"
+        "或者你在页面上选择的场景（通勤、露营出行、送礼……）",
+        lambda r: scenario_matches(active_scenarios(r.now, r.scenario)),
+        0.10,
+        _strength("scenario"),
+        lambda s, item, titles, now: f"适合{s.about.get('scenario', '')}",
+    ),
     "trending": CandidateSource(
-        "圈内热度", "圈内热门：对所有人都一样",
-        lambda r: trending(r.circle), 0.05, _strength("trending"),
-        lambda s, item, titles, now: f"{item.circle_name or '全站'}热门"),
+        "圈内热度",
+        "圈内热门：对所有人都一样",
+        lambda r: trending(r.circle),
+        0.05,
+        _strength("trending"),
+        lambda s, item, titles, now: f"{item.circle_name or '全站'}热门",
+    ),
     "fresh": CandidateSource(
-        "新鲜度（3 天减半）", "最新发布：对所有人都一样",
-        lambda r: fresh(r.circle), 0.10, lambda signal, item, now: freshness(item.published_at, now),
-        lambda s, item, titles, now: fresh_since(item.published_at, now)),
+        "新鲜度（3 天减半）",
+        "最新发布：对所有人都一样",
+        lambda r: fresh(r.circle),
+        0.10,
+        lambda signal, item, now: freshness(item.published_at, now),
+        lambda s, item, titles, now: fresh_since(item.published_at, now),
+    ),
     "featured": CandidateSource(
-        "编辑精选", "编辑精选：对所有人都一样",
-        lambda r: featured(r.circle), 0.05, _strength("featured"),
-        lambda s, item, titles, now: "编辑精选"),
+        "编辑精选",
+        "编辑精选：对所有人都一样",
+        lambda r: featured(r.circle),
+        0.05,
+        _strength("featured"),
+        lambda s, item, titles, now: "编辑精选",
+    ),
 }
 
 
 def candidates(request: CandidateRequest) -> dict[int, Signal]:
     """Every source's candidates for this request, merged."""
-    return merge(*(source.generate(request) for source in SOURCES.values()
-                   if (request.personal or not source.personal) and not (request.circle and source.whole_site)))
+    return merge(
+        *(
+            source.generate(request)
+            for source in SOURCES.values()
+            if (request.personal or not source.personal) and not (request.circle and source.whole_site)
+        )
+    )

@@ -29,8 +29,11 @@ class Term:
 
 
 # The item's own terms, besides its sources'.
-ITEM_TERMS = {"worth": Term("值得买指数 / 100", 0.30), "values": Term("你看重的维度上的表现（你可以在「我的兴趣」里设定或关闭）", 0.20),
-              "seen": Term("最近已看过的次数（最多 3 次）", 0.15, penalty=True)}
+ITEM_TERMS = {
+    "worth": Term("值得买指数 / 100", 0.30),
+    "values": Term("你看重的维度上的表现（你可以在「我的兴趣」里设定或关闭）", 0.20),
+    "seen": Term("最近已看过的次数（最多 3 次）", 0.15, penalty=True),
+}
 VALUES_SPREAD = 2.0  # standard deviations from the feed's mean that make a full ±1 on a dimension
 VALUES_MIN_SD = 5.0  # points: below this, a dimension does not tell the candidates apart
 CIRCLE_CAP, CIRCLE_WINDOW = 3, 10  # at most 3 items of one circle in any 10 consecutive entries
@@ -45,8 +48,16 @@ class Ranked:
     circle: str
 
 
-def rank(signals: dict[int, Signal], facts: dict[int, ItemFacts], *, now: datetime, seen: dict[int, int],
-         titles: dict[int, str], personal: bool, values: dict[str, float] | None = None) -> list[Ranked]:
+def rank(
+    signals: dict[int, Signal],
+    facts: dict[int, ItemFacts],
+    *,
+    now: datetime,
+    seen: dict[int, int],
+    titles: dict[int, str],
+    personal: bool,
+    values: dict[str, float] | None = None,
+) -> list[Ranked]:
     """`values`: the dimensions the shopper weighs, −1..1 each (interests.values.effective_values)."""
     ranked = []
     matches = values_match(values or {}, facts) if personal else {}
@@ -54,11 +65,16 @@ def rank(signals: dict[int, Signal], facts: dict[int, ItemFacts], *, now: dateti
         item = facts.get(item_id)
         if item is None or (personal and signal.affinity < -0.3):  # a circle the shopper pushed away
             continue
-        parts = {key: source.weight * source.term(signal, item, now) if personal or not source.personal else 0.0
-                 for key, source in SOURCES.items()}
+        parts = {
+            key: source.weight * source.term(signal, item, now) if personal or not source.personal else 0.0
+            for key, source in SOURCES.items()
+        }
         match, valued = matches.get(item_id, (0.0, ""))
-        parts |= {"worth": ITEM_TERMS["worth"].weight * item.worth / 100, "values": ITEM_TERMS["values"].weight * match,
-                  "seen": -ITEM_TERMS["seen"].weight * min(seen.get(item_id, 0), 3) / 3}
+        parts |= {
+            "worth": ITEM_TERMS["worth"].weight * item.worth / 100,
+            "values": ITEM_TERMS["values"].weight * match,
+            "seen": -ITEM_TERMS["seen"].weight * min(seen.get(item_id, 0), 3) / 3,
+        }
         score = round(sum(parts.values()), 6)
         ranked.append(Ranked(item_id, score, reason(parts, signal, item, titles, now, valued), item.circle))
     return sorted(ranked, key=lambda r: (-r.score, r.item_id))
@@ -79,23 +95,39 @@ def values_match(values: dict[str, float], facts: dict[int, ItemFacts]) -> dict[
     if not keys or not rows:
         return {}
     scores = np.array([[facts[pk].dimensions[k] for k in keys] for pk in rows], dtype=float)
-    standard = np.clip((scores - scores.mean(axis=0)) / np.maximum(scores.std(axis=0), VALUES_MIN_SD) / VALUES_SPREAD, -1, 1)
+    standard = np.clip(
+        (scores - scores.mean(axis=0)) / np.maximum(scores.std(axis=0), VALUES_MIN_SD) / VALUES_SPREAD, -1, 1
+    )
     weights = np.array([values[k] for k in keys])
     lifts = standard * weights
     totals = lifts.sum(axis=1) / np.abs(weights).sum()
-    return {pk: (float(total), DIMENSIONS[keys[int(np.argmax(lift))]] if lift.max() > 0 else "")
-            for pk, total, lift in zip(rows, totals, lifts, strict=True)}
+    return {
+        pk: (float(total), DIMENSIONS[keys[int(np.argmax(lift))]] if lift.max() > 0 else "")
+        for pk, total, lift in zip(rows, totals, lifts, strict=True)
+    }
 
 
-def reason(parts: dict[str, float], signal: Signal, item: ItemFacts, titles: dict[int, str], now: datetime,
-           valued: str = "") -> str:
+def reason(
+    parts: dict[str, float],
+    signal: Signal,
+    item: ItemFacts,
+    titles: dict[int, str],
+    now: datetime,
+    valued: str = "",
+) -> str:
     """The strongest contribution besides quality, in words, and the 值得买 index."""
     explained = [*SOURCES, "values"]
-    strongest = max((key for key in explained if parts[key] > REASON_FLOOR), key=lambda key: parts[key], default=None)
+    strongest = max(
+        (key for key in explained if parts[key] > REASON_FLOOR), key=lambda key: parts[key], default=None
+    )
     index = f"值得买指数 {round(item.worth)}"
     if strongest is None:
         return index
-    because = f"按你看重的「{valued}」" if strongest == "values" else SOURCES[strongest].reason(signal, item, titles, now)
+    because = (
+        f"按你看重的「{valued}」"
+        if strongest == "values"
+        else SOURCES[strongest].reason(signal, item, titles, now)
+    )
     return f"{because} · {index}"
 
 
