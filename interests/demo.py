@@ -19,6 +19,7 @@ from interests.shopper import onboarding_complete
 PICKED = ("camping", "coffee")
 READ = {"camping": 4, "coffee": 3, "cameras": 2, "skincare": 1}  # items read per interest
 SAVED, VOTED = 3, 2
+PASSED = 16  # items shown to her and not opened
 
 
 def shopper_history_play(*, username: str, write: Callable[[str], None]) -> None:
@@ -40,6 +41,13 @@ def shopper_history_play(*, username: str, write: Callable[[str], None]) -> None
         ts = (now - timedelta(hours=3 + 7 * n)).isoformat()
         events += [{"type": "impression", "item": item_id, "ts": ts}, {"type": "click", "item": item_id, "ts": ts},
                    {"type": "dwell", "item": item_id, "ts": ts, "dwell_ms": 20_000 + 5_000 * (n % 4)}]
+    # What her feed also showed her and she scrolled past: the weaker items of the same circles.
+    # With them what she values can be learned (opened against passed over), as for any shopper.
+    passed = (Item.objects.filter(status__in=VISIBLE_STATUSES, duplicate_of__isnull=True,
+                                  interest_tags__interest__slug__in=list(READ), interest_tags__weight__gte=0.5)
+              .exclude(pk__in=read).order_by("score__worth_score").values_list("pk", flat=True).distinct()[:PASSED])
+    for n, item_id in enumerate(passed):
+        events.append({"type": "impression", "item": item_id, "ts": (now - timedelta(hours=3 + 3 * n)).isoformat()})
     events_record(user=shopper, anonymous_id="", raw_events=events)
     items = Item.objects.in_bulk(read)
     for item_id in read[:SAVED]:

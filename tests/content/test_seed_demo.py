@@ -35,6 +35,9 @@ def test_a_fresh_demo_has_lists_a_shopper_with_a_life_and_a_queue_worth_working(
     held = {row["slug"]: row for row in shopper.get("/api/v1/me/interests/").json()["results"]}
     assert held["camping"]["reason"].startswith("你注册时选择了「露营」")
     assert shopper.get("/api/v1/me/favorites/").json()["count"] == 3
+    values = shopper.get("/api/v1/me/values/").json()  # opened against passed over: learned, with why
+    assert values["mode"] == "learned" and values["needs"] == 0 and values["skipped"] >= 5
+    assert values["dimensions"][0]["weight"] and values["dimensions"][0]["reason"].startswith("你常")
 
     queue = queue_items()
     assert 20 <= queue.count() <= 60
