@@ -5,7 +5,6 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlencode
 
-from django.core.cache import cache
 from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.exceptions import AuthenticationFailed
@@ -27,6 +26,7 @@ from recommender.feed import (
     MODES,
     CursorError,
     RenderedPage,
+    feed_circles,
     feed_page_keys,
     feed_rendered_page,
     render_entries,
@@ -36,7 +36,6 @@ from recommender.models import OVERALL, PERIODS, WorthList
 from recommender.placements import placements_serve
 
 MAX_LIMIT = 50
-TAXONOMY_TTL = 300  # seconds a newly (de)activated interest may take to be (un)known to feeds
 
 
 @dataclass(frozen=True)
@@ -69,7 +68,7 @@ def feed_query(params: QueryDict) -> FeedQuery | tuple[str, str, dict | None]:
         return "invalid_mode", f"mode 应为：{'、'.join(MODES)}。", None
     if scenario and not known_scenario(scenario):
         return "unknown_scenario", f"未知的场景：{scenario}。", None
-    if interest and interest not in _active_interest_slugs():
+    if interest and interest not in feed_circles():
         return "unknown_interest", f"未知的兴趣：{interest}。", None
     return FeedQuery(mode, interest, scenario, params.get("cursor"), int(raw_limit))
 
@@ -185,14 +184,6 @@ def _json_page(request: HttpRequest | Request, page: RenderedPage) -> HttpRespon
                      b',"cursor":', json.dumps(page.next_cursor).encode(), b',"next":',
                      json.dumps(_next_url(request, page)).encode(), b"}"))
     return HttpResponse(body, content_type="application/json")
-
-
-def _active_interest_slugs() -> frozenset[str]:
-    slugs = cache.get("feed-interest-slugs")
-    if slugs is None:
-        slugs = frozenset(Interest.objects.filter(is_active=True).values_list("slug", flat=True))
-        cache.set("feed-interest-slugs", slugs, TAXONOMY_TTL)
-    return slugs
 
 
 def _list_name(slug: str) -> str:

@@ -25,7 +25,7 @@ from content.models import Item
 from content.moderation.visibility import EPOCH_KEY, content_epoch
 from content.scoring.dimensions import DIMENSION_KEYS
 from interests.feed_generation import feed_generation, feed_generation_key
-from interests.models import ItemInterest
+from interests.models import Interest, ItemInterest
 from interests.selectors import (
     hidden_items,
     interest_affinities,
@@ -43,6 +43,7 @@ from recommender.sponsored import place_sponsored
 FEED_LENGTH = 200
 FEED_TTL = 600  # seconds a computed feed serves first pages
 CURSOR_TTL = 1800  # seconds a cursor stays valid
+CIRCLES_TTL = 300  # seconds a newly (de)activated interest may take to be (un)known to feeds
 MODES = ("personal", "latest", "hot")
 
 
@@ -171,6 +172,15 @@ def feed_page_keys(user_id: int | None, *, mode: str, interest: str, scenario: s
     else:
         slot = f"feed-rendered-first:{user_id or '-'}:{mode}:{interest}:{scenario}:{limit}"
     return [slot, EPOCH_KEY, personalization_key(user_id), feed_generation_key(user_id)] if user_id else [slot, EPOCH_KEY]
+
+
+def feed_circles() -> frozenset[str]:
+    """The interest slugs a circle feed may be asked for (the active ones), kept a few minutes."""
+    slugs = cache.get("feed-interest-slugs")
+    if slugs is None:
+        slugs = frozenset(Interest.objects.filter(is_active=True).values_list("slug", flat=True))
+        cache.set("feed-interest-slugs", slugs, CIRCLES_TTL)
+    return slugs
 
 
 def _read_cursor(cursor: str) -> tuple[str, int]:
