@@ -60,7 +60,8 @@ def score_batch(texts: list[tuple[str, str]], facts: list[ItemFacts], lexicon: L
             interests=interests[index],
             scenarios=scenario_tags(analysis, lexicon),
         )
-        results.append(_score_one(analysis, item_facts, signals, dedup.signature_to_bytes(fingerprints[index])))
+        fingerprint = dedup.signature_to_bytes(fingerprints[index])
+        results.append(_score_one(analysis, item_facts, signals, fingerprint))
     return results
 
 
