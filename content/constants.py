@@ -59,3 +59,8 @@ TOP_LEVEL_COLOURS = {
     "outdoor": "#4f9a3c", "toys": "#f0a31a", "entertainment": "#c2403a", "games": "#5a4fcf", "books": "#7a5a3a",
     "travel": "#2a8fc4", "home": "#a9784a", "baby": "#e58fb0", "pets": "#b07c2e", "auto": "#4a5a6a",
 }
+
+# Bounds of the columns an API input is compared with: a larger number can name no row, and the
+# database cannot even compare it (SQLite overflows, PostgreSQL refuses): 400, not 500.
+MAX_ROW_ID = 2**63 - 1  # BigAutoField
+MAX_VERSION = 2**31 - 1  # PositiveIntegerField

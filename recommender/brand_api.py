@@ -18,6 +18,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from content.constants import MAX_ROW_ID
 from content.models import Item
 from guide.errors import error_response
 from guide.roles import is_editor
@@ -115,7 +116,7 @@ class CampaignIn(serializers.Serializer):
     frequency_cap = serializers.IntegerField(required=False, default=3)
     target_interests = serializers.ListField(child=serializers.SlugField(), required=False, default=list, max_length=50)
     target_scenarios = serializers.ListField(child=serializers.SlugField(), required=False, default=list, max_length=50)
-    items = serializers.ListField(child=serializers.IntegerField(min_value=1), required=False, default=list, max_length=200)
+    items = serializers.ListField(child=serializers.IntegerField(min_value=1, max_value=MAX_ROW_ID), required=False, default=list, max_length=200)
 
 
 class CampaignChangeIn(serializers.Serializer):

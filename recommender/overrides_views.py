@@ -15,7 +15,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from content.api.moderation import ERRORS, IsEditor, decision_error
-from content.constants import REASON_CODES
+from content.constants import MAX_ROW_ID, REASON_CODES
 from content.desk import editor_required
 from content.moderation.decisions import DecisionError
 from guide.roles import is_editor
@@ -26,7 +26,7 @@ from recommender.overrides import list_override_delete, list_override_set
 class OverrideIn(serializers.Serializer):
     slug = serializers.SlugField(max_length=64, help_text="overall 或一级兴趣")
     period = serializers.ChoiceField(["", *PERIODS], required=False, default="", help_text="留空则两个周期都适用")
-    item = serializers.IntegerField(min_value=1)
+    item = serializers.IntegerField(min_value=1, max_value=MAX_ROW_ID)
     action = serializers.ChoiceField(list(ListOverride.ACTIONS))
     position = serializers.IntegerField(min_value=1, required=False, default=1)
     reason = serializers.CharField(max_length=200, help_text="公开在透明度日志里")

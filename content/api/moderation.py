@@ -17,7 +17,7 @@ from rest_framework.views import APIView
 
 from content.api.serializers import ItemOut
 from content.api.views import ItemFilter
-from content.constants import REASON_CODES
+from content.constants import MAX_ROW_ID, MAX_VERSION, REASON_CODES
 from content.models import AuditRecord, Item, ScoringProfile
 from content.moderation import audit, decisions, profiles, queue
 from content.moderation.decisions import Decision, DecisionError
@@ -140,7 +140,7 @@ class DecisionFields(serializers.Serializer):
     reason = serializers.ChoiceField(list(REASON_CODES), required=False, allow_blank=True,
                                      help_text="原因代码（拒绝时必填），与用户举报共用：" + "、".join(REASON_CODES))
     note = serializers.CharField(required=False, allow_blank=True, max_length=decisions.MAX_NOTE)
-    duplicate_of = serializers.IntegerField(required=False, min_value=1, help_text="merge：原始内容的 id")
+    duplicate_of = serializers.IntegerField(required=False, min_value=1, max_value=MAX_ROW_ID, help_text="merge：原始内容的 id")
     interests = tag_list("retag：兴趣 slug，第一个为主兴趣")
     scenarios = tag_list("retag：场景 slug（可为空列表）")
 
@@ -152,12 +152,12 @@ class DecisionFields(serializers.Serializer):
 
 
 class DecisionIn(DecisionFields):
-    version = serializers.IntegerField(min_value=1, help_text="你看到的内容版本；已被改动则 409")
+    version = serializers.IntegerField(min_value=1, max_value=MAX_VERSION, help_text="你看到的内容版本；已被改动则 409")
 
 
 class BulkItemIn(serializers.Serializer):
-    id = serializers.IntegerField(min_value=1)
-    version = serializers.IntegerField(min_value=1)
+    id = serializers.IntegerField(min_value=1, max_value=MAX_ROW_ID)
+    version = serializers.IntegerField(min_value=1, max_value=MAX_VERSION)
 
 
 class BulkDecisionIn(DecisionFields):
