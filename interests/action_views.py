@@ -1,7 +1,7 @@
 """The shopper's actions on an item over the API: 值 / 不值 and favourite. Thin: validate, call
 one action of interests.actions, answer."""
 
-from drf_spectacular.utils import extend_schema, inline_serializer
+from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
 from rest_framework import serializers
 from rest_framework.generics import get_object_or_404
 from rest_framework.permissions import IsAuthenticated
@@ -14,6 +14,8 @@ from content.models import Item
 from guide.errors import error_response
 from interests.actions import VOTE_VALUES, item_favorite, item_vote, item_vote_retract, vote_counts
 
+ITEM_ID = [OpenApiParameter("id", int, OpenApiParameter.PATH, description="内容 id")]
+
 
 def _visible_item(pk: str) -> Item:
     """DRF's get_object_or_404: a pk that is not a number ("abc", "true") is a 404 too."""
@@ -23,7 +25,7 @@ def _visible_item(pk: str) -> Item:
 class ItemVoteView(APIView):
     permission_classes = [IsAuthenticated]
 
-    @extend_schema(request=inline_serializer("VoteIn", {"value": serializers.ChoiceField(list(VOTE_VALUES))}),
+    @extend_schema(parameters=ITEM_ID, request=inline_serializer("VoteIn", {"value": serializers.ChoiceField(list(VOTE_VALUES))}),
                    responses={200: inline_serializer("VoteOut", {"value": serializers.CharField(allow_null=True),
                                                                  "worth": serializers.IntegerField(),
                                                                  "not_worth": serializers.IntegerField()})})
@@ -36,7 +38,7 @@ class ItemVoteView(APIView):
         item_vote(user=request.user, item=item, value=VOTE_VALUES[value])
         return Response({"value": value, **vote_counts(item)})
 
-    @extend_schema(request=None, responses={200: inline_serializer("VoteRetracted", {
+    @extend_schema(parameters=ITEM_ID, request=None, responses={200: inline_serializer("VoteRetracted", {
         "value": serializers.CharField(allow_null=True), "worth": serializers.IntegerField(),
         "not_worth": serializers.IntegerField()})})
     def delete(self, request: Request, pk: str) -> Response:
@@ -49,7 +51,7 @@ class ItemVoteView(APIView):
 class ItemFavoriteView(APIView):
     permission_classes = [IsAuthenticated]
 
-    @extend_schema(request=inline_serializer("FavoriteIn", {"favorite": serializers.BooleanField()}),
+    @extend_schema(parameters=ITEM_ID, request=inline_serializer("FavoriteIn", {"favorite": serializers.BooleanField()}),
                    responses={200: inline_serializer("FavoriteOut", {"favorite": serializers.BooleanField()})})
     def post(self, request: Request, pk: str) -> Response:
         """Save (`{"favorite": true}`, the default) or unsave an item."""
