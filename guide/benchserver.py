@@ -35,7 +35,9 @@ def gunicorn(*, workers: int, worker_class: str = "sync", threads: int = 1,
         cwd=settings.BASE_DIR, env=env,
     )
     try:
-        deadline = time.monotonic() + 60
+        # Each worker preloads the models before it answers (guide.celery.preload): on a busy
+        # 2-core machine that took over a minute, so give the server three.
+        deadline = time.monotonic() + 180
         while True:
             try:
                 urllib.request.urlopen(f"http://127.0.0.1:{port}/ping", timeout=2).read()
