@@ -127,7 +127,8 @@ def my_personalization(request: HttpRequest) -> HttpResponse:
         messages.error(request, "个性化设置没有改变：enabled 应为 1（开启）或 0（关闭）。")
         return my_interests(request, status=400)
     personalization_set(user=request.user, enabled=enabled)
-    messages.success(request, "已开启个性化推荐。" if enabled else "已关闭个性化推荐：首页只按内容质量和热度排序，不再使用你的兴趣画像。")
+    messages.success(request, "已开启个性化推荐。" if enabled
+                     else "已关闭个性化推荐：首页只按内容质量和热度排序，不再使用你的兴趣画像。")
     return redirect("my-interests-page")
 
 

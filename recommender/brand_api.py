@@ -116,7 +116,8 @@ class CampaignIn(serializers.Serializer):
     frequency_cap = serializers.IntegerField(required=False, default=3)
     target_interests = serializers.ListField(child=serializers.SlugField(), required=False, default=list, max_length=50)
     target_scenarios = serializers.ListField(child=serializers.SlugField(), required=False, default=list, max_length=50)
-    items = serializers.ListField(child=serializers.IntegerField(min_value=1, max_value=MAX_ROW_ID), required=False, default=list, max_length=200)
+    items = serializers.ListField(child=serializers.IntegerField(min_value=1, max_value=MAX_ROW_ID), required=False,
+                                  default=list, max_length=200)
 
 
 class CampaignChangeIn(serializers.Serializer):

@@ -83,7 +83,8 @@ def interactions_from_table(table: np.ndarray, threshold: int = 4) -> Interactio
 def parse_line(line: str, number: int) -> tuple[int, int, int, int]:
     fields = line.split()
     if len(fields) != 4:
-        raise InteractionsError(f"line {number}: expected 4 fields (user item rating timestamp), got {len(fields)}: {line.strip()[:80]!r}")
+        raise InteractionsError(f"line {number}: expected 4 fields (user item rating timestamp), got {len(fields)}: "
+                                f"{line.strip()[:80]!r}")
     try:
         user, item, rating, timestamp = (int(field) for field in fields)
     except ValueError:

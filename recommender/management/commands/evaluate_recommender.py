@@ -79,7 +79,8 @@ class Command(BaseCommand):
         parser.add_argument("--seed", type=int, default=7, help="seed of the split, the random model and ALS (default 7)")
         parser.add_argument("--seeds", help="several seeds, comma-separated (e.g. 7,8,9): one run each; overrides --seed")
         parser.add_argument("--threshold", type=int, default=4, help="a rating at least this is a positive (default 4)")
-        parser.add_argument("--test-fraction", type=float, default=0.2, help="share of each user's positives held out (default 0.2)")
+        parser.add_argument("--test-fraction", type=float, default=0.2,
+                            help="share of each user's positives held out (default 0.2)")
         parser.add_argument("--models", default=",".join(evaluation.MODEL_NAMES),
                             help=f"comma-separated, from {', '.join(evaluation.MODEL_NAMES + evaluation.EXTRA_MODELS)} "
                                  f"(default {','.join(evaluation.MODEL_NAMES)})")

@@ -25,10 +25,12 @@ def co_engagement_first(item, limit: int) -> list[int]:
     candidates = visible_originals().exclude(pk=item.pk)
     shown = set(candidates.filter(pk__in=neighbour_ids).values_list("pk", flat=True))
     chosen = [pk for pk in neighbour_ids if pk in shown][:limit]
-    strongest = ItemInterest.objects.filter(item=item).order_by("-weight", "interest_id").values_list("interest_id", flat=True).first()
+    strongest = (ItemInterest.objects.filter(item=item).order_by("-weight", "interest_id")
+                 .values_list("interest_id", flat=True).first())
     if len(chosen) < limit and strongest is not None:
         chosen += list(candidates.filter(interest_tags__interest_id=strongest).exclude(pk__in=chosen)
-                       .order_by("-score__worth_score", "-published_at", "-pk").values_list("pk", flat=True)[: limit - len(chosen)])
+                       .order_by("-score__worth_score", "-published_at", "-pk")
+                       .values_list("pk", flat=True)[: limit - len(chosen)])
     return chosen
 
 
@@ -37,7 +39,8 @@ POLICIES = {"page": lambda item, limit: similar_items(item=item, limit=limit), "
 
 def kinds_of_visible_items() -> dict[int, int | None]:
     tags: dict[int, list[Tag]] = defaultdict(list)
-    rows = ItemInterest.objects.filter(item__in=visible_originals()).values_list("item_id", "interest_id", "interest__parent_id", "weight")
+    rows = (ItemInterest.objects.filter(item__in=visible_originals())
+            .values_list("item_id", "interest_id", "interest__parent_id", "weight"))
     for item_id, interest, parent, weight in rows:
         tags[item_id].append((interest, parent, weight))
     return {item_id: finest_interest(item_tags) for item_id, item_tags in tags.items()}
