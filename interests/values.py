@@ -172,7 +172,7 @@ def effective_values(user_id: int | None) -> dict[str, float]:
         return dict(row.chosen)
     if row.learned and set(row.learned) != set(DIMENSION_KEYS):
         # Learned before the dimensions changed: learn again rather than read a new one as 0.
-        row = values_learn(user_id=user_id)
+        row = values_learn(user_id=row.user_id)
     return {k: w for k, w in row.learned.items() if w}
 
 

@@ -1,6 +1,8 @@
 """Pages: sign-up with interest onboarding, and "my interests" (every tag held about me, with
 its reason, and my controls). Thin: forms in, one service call, redirect with a message."""
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth import authenticate, login
 from django.contrib.auth.decorators import login_required
@@ -95,7 +97,7 @@ def my_interests(request: HttpRequest, status: int = 200) -> HttpResponse:
     return render(request, "interests/my_interests.html", context, status=status)
 
 
-INTEREST_ACTIONS = {"delete": (interest_delete, "已删除"), "follow": (interest_follow, "已关注"),
+INTEREST_ACTIONS: dict[str, tuple[Any, str]] = {"delete": (interest_delete, "已删除"), "follow": (interest_follow, "已关注"),
                     "mute": (interest_mute, "已屏蔽")}
 
 

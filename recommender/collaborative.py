@@ -31,6 +31,7 @@ method is served cut to SERVED_NEIGHBOURS weights per item (`served_similarity`)
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from typing import Any, TypeAlias
 
 import numpy as np
 import scipy.sparse as sp
@@ -45,7 +46,7 @@ DEFAULTS: dict[str, dict[str, float]] = {
 }
 BLOCK_ENTRIES = 1 << 24  # expected non-zeros of one block of the item-item product (~200 MB)
 
-History = sp.csr_matrix | Iterable[int] | Iterable[tuple[int, float]]
+History: TypeAlias = sp.csr_matrix | Iterable[int] | Iterable[tuple[int, float]]
 
 
 SERVED_NEIGHBOURS = 50  # per item, as ItemNeighbor stores them: 5M rows at 100,000 items
@@ -74,7 +75,7 @@ def fit_item_similarity(interactions: sp.csr_matrix, method: str = "auto", **par
     unknown = set(settings) - set(DEFAULTS[method])
     if unknown:
         raise ValueError(f"{method} takes {', '.join(DEFAULTS[method])}, not {', '.join(sorted(unknown))}")
-    fit = {"ease": _fit_ease, "rp3beta": _fit_rp3beta, "cosine": _fit_cosine}[method]
+    fit: Any = {"ease": _fit_ease, "rp3beta": _fit_rp3beta, "cosine": _fit_cosine}[method]
     return fit(interactions, **settings)
 
 
@@ -185,7 +186,7 @@ def history_vector(user_history: History, n_items: int) -> sp.csr_matrix:
     """A 1 × items row from a CSR row, item indices (weight 1) or (item index, weight) pairs."""
     if sp.issparse(user_history):
         return sp.csr_matrix(user_history, dtype=np.float64)
-    pairs = [(entry, 1.0) if np.isscalar(entry) else entry for entry in user_history]
+    pairs: list[Any] = [(entry, 1.0) if np.isscalar(entry) else entry for entry in user_history]
     items = np.array([int(item) for item, _ in pairs], dtype=np.int64)
     weights = np.array([float(weight) for _, weight in pairs], dtype=np.float64)
     return sp.csr_matrix((weights, (np.zeros(len(items), dtype=np.int64), items)), shape=(1, n_items))

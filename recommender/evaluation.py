@@ -127,7 +127,7 @@ def ranking_metrics(ranked: list[np.ndarray], relevant: list[np.ndarray], k: int
         totals += [hit.sum() / k, hit.sum() / len(truth), (hit * discounts[: len(hit)]).sum() / ideal,
                    (precision_at * hit).sum() / min(k, len(truth))]
     means = totals / max(len(ranked), 1)
-    recommended = np.unique(np.concatenate([top[:k] for top in ranked])) if ranked else []
+    recommended: np.ndarray | list = np.unique(np.concatenate([top[:k] for top in ranked])) if ranked else []
     return {"precision": means[0], "recall": means[1], "ndcg": means[2], "map": means[3],
             "coverage": len(recommended) / n_items}
 
@@ -149,7 +149,7 @@ def evaluate(model: Model, train: sp.csr_matrix, test: sp.csr_matrix, k: int, bl
     model.fit(train)
     fitted = time.perf_counter()
     users = np.flatnonzero(np.diff(test.indptr))
-    ranked = []
+    ranked: list[np.ndarray] = []
     for start in range(0, len(users), block):
         batch = users[start: start + block]
         ranked.extend(top_k_unseen(model.score(batch), train[batch], k))
@@ -239,7 +239,7 @@ class TunedModel:
         return self.model.score(users)
 
     def describe(self) -> dict:
-        return {"method": self.model.method, "params": self.params, "validation_ndcg": round(self.validation_ndcg, 4),
+        return {"method": getattr(self.model, "method", type(self.model).__name__), "params": self.params, "validation_ndcg": round(self.validation_ndcg, 4),
                 "grid_size": len(self.grid), "tuning_seconds": round(self.tuning_seconds, 2)}
 
 

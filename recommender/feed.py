@@ -142,7 +142,7 @@ def _kept_page(user_id: int | None, found: dict[str, Any], slot: str, *, mode: s
     feed_page would give: same generation, switch, hour and epoch)."""
     # Missing from the cache, personalization_enabled answers (and fills it): a query, never a wrong answer.
     enabled = found.get(personalization_key(user_id)) if user_id else None
-    personal = bool(user_id) and (enabled if enabled is not None else personalization_enabled(user_id))
+    personal = user_id is not None and (enabled if enabled is not None else personalization_enabled(user_id))
     epoch = found.get(EPOCH_KEY) or 0
     generation = (found.get(feed_generation_key(user_id)) or 0) if user_id else 0
     request = FeedRequest(user_id=user_id, personal=personal, mode=mode, interest=interest, scenario=scenario,
@@ -223,7 +223,7 @@ def _cached_feed(request: FeedRequest) -> tuple[str, list[dict], float]:
 
 def compute_feed(request: FeedRequest, now: datetime) -> list[dict]:
     personal = request.personal and request.mode == "personal"
-    affinities = interest_affinities(request.user_id) if personal else {}
+    affinities = interest_affinities(request.user_id) if personal and request.user_id is not None else {}
     if request.mode == "latest":
         signals = sources.fresh(request.interest, limit=FEED_LENGTH)
     elif request.mode == "hot":

@@ -119,7 +119,8 @@ def learned_values(
     rng: np.random.Generator, shopper: Shopper, catalogue: Catalogue, pool: np.ndarray
 ) -> dict[str, float]:
     """What the product learns from SLATES slates she was shown (interests.values.learn_values)."""
-    opened, skipped = [], []
+    opened: list = []
+    skipped: list = []
     for _ in range(SLATES):
         shown = slate(rng, shopper, catalogue, pool, SLATE_SIZE)
         opens = rng.random(len(shown)) < open_probability(shopper, catalogue, shown)
@@ -165,7 +166,7 @@ def evaluate(*, shoppers: int = 240, items: int = 2000, seed: int = 7, pull: flo
     catalogue = make_catalogue(rng, items)
     now = datetime(2026, 12, 1, 12)
     variants = ("without", "learned", "planted")
-    totals = {v: {"ndcg": [], "precision": []} for v in variants}
+    totals: dict[str, dict[str, list[float]]] = {v: {"ndcg": [], "precision": []} for v in variants}
     by_persona: dict[str, dict[str, list[float]]] = {p: {v: [] for v in variants} for p in PERSONAS}
     recovered = []
     for shopper in make_shoppers(rng, shoppers, pull):
@@ -175,7 +176,7 @@ def evaluate(*, shoppers: int = 240, items: int = 2000, seed: int = 7, pull: flo
         if shopper.planted:
             recovered.append(
                 bool(learned)
-                and max(learned, key=learned.get) == max(shopper.planted, key=shopper.planted.get)
+                and max(learned, key=learned.__getitem__) == max(shopper.planted, key=shopper.planted.__getitem__)
             )
         probability = open_probability(shopper, catalogue, candidates)
         gains = dict(zip(candidates.tolist(), probability.tolist(), strict=True))

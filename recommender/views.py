@@ -81,7 +81,7 @@ def feed_response(request: HttpRequest, template: str, *, interest: str = "",
     for infinite scroll. Personal for a signed-in shopper with personalisation on. A bad
     scenario or cursor is answered 400 with a readable notice, never an error page."""
     user = request.user if request.user.is_authenticated else None
-    personal = bool(user) and personalization_enabled(user.pk)
+    personal = user is not None and personalization_enabled(user.pk)
     scenario, notice, status = request.GET.get("scenario", ""), "", 200
     if scenario and not known_scenario(scenario):
         notice, scenario, status = f"没有「{scenario[:40]}」这个场景，下面是不限场景的推荐。", "", 400

@@ -221,7 +221,7 @@ def _sublinear_l2(counts: sp.csr_matrix) -> sp.csr_matrix:
 def _l2_rows(matrix: sp.csr_matrix) -> sp.csr_matrix:
     """Each row divided by its L2 norm, in place; rows whose norm is 0 are left as they are."""
     lengths = np.diff(matrix.indptr)
-    norms = np.sqrt(np.add.reduceat(matrix.data**2, matrix.indptr[:-1][lengths > 0])) if matrix.nnz else []
+    norms: np.ndarray | list = np.sqrt(np.add.reduceat(matrix.data**2, matrix.indptr[:-1][lengths > 0])) if matrix.nnz else []
     row_norms = np.ones(matrix.shape[0], np.float32)
     row_norms[lengths > 0] = norms
     row_norms[row_norms == 0] = 1

@@ -32,6 +32,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import jieba
 import numpy as np
@@ -210,12 +211,12 @@ def choose_sentiment_settings(train: list[Example], seed: int) -> tuple[dict[str
     for view, grid in SENTIMENT_C_GRID.items():
         logits = {str(c): fit_linear(X_fit[view], y_fit, c, seed).logits(X_val[view]) for c in grid}
         aucs = {key: roc_auc_score(y_val, value) for key, value in logits.items()}
-        best = max(aucs, key=aucs.get)
+        best = max(aucs, key=aucs.__getitem__)
         C[view], val_logits[view] = float(best), logits[best]
         by_C[view] = {key: round(float(auc), 4) for key, auc in aucs.items()}
     by_weight = {w: roc_auc_score(y_val, w * val_logits["tokens"] + (1 - w) * val_logits["chars"])
                  for w in BLEND_TOKEN_WEIGHTS}
-    token_weight = max(by_weight, key=by_weight.get)
+    token_weight = max(by_weight, key=by_weight.__getitem__)
     tuning = {"validation_auc_by_C": by_C,
               "validation_auc_by_token_weight": {str(w): round(float(auc), 5) for w, auc in by_weight.items()},
               "validation_samples": {"fit": len(fit_part), "validation": len(validation)}}
@@ -405,14 +406,14 @@ def save_artifacts(name: str, model: learned.LinearModel | learned.SentimentBlen
     now = datetime.now(UTC)
     parts = artifact_parts(name, model)
     blend = None
-    features = FEATURES_DESCRIPTION | {"n_features": learned.N_FEATURES}
+    features: dict[str, Any] = FEATURES_DESCRIPTION | {"n_features": learned.N_FEATURES}
     if isinstance(model, learned.SentimentBlend):
         blend = {"token_weight": model.token_weight, "chars_weight": round(1 - model.token_weight, 10),
                  "views": {view: f"{stem}.npz" for view, stem in learned.SENTIMENT_VIEWS.items()}}
         features = {"tokens": features, "chars": CHAR_FEATURES_DESCRIPTION}
     digest = coefficients_digest(*parts.values(), blend=blend)
     version = next_version(name, out_dir, now, digest)
-    files = {}
+    files: dict[str, dict[str, Any]] = {}
     for stem, part in parts.items():
         part.save(out_dir / f"{stem}.npz")
         files[f"{stem}.npz"] = {"bytes": (out_dir / f"{stem}.npz").stat().st_size,

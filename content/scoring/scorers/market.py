@@ -74,7 +74,7 @@ def timeliness(a: Analysis, facts: ItemFacts, signals: Signals) -> Score:
     return Score(value, explanation)
 
 
-def wilson_lower_bound(positive: int, total: int) -> float:
+def wilson_lower_bound(positive: float, total: float) -> float:
     """Lower bound of the 95% Wilson interval of positive/total: few votes count for little."""
     if total == 0:
         return 0.0
@@ -86,7 +86,7 @@ def wilson_lower_bound(positive: int, total: int) -> float:
 
 def engagement(a: Analysis, facts: ItemFacts, signals: Signals) -> Score:
     m = facts.metrics
-    raw = m.get("likes", 0) + 2 * m.get("comments", 0) + 2 * m.get("favorites", 0) + 3 * m.get("shares", 0)
+    raw: float = m.get("likes", 0) + 2 * m.get("comments", 0) + 2 * m.get("favorites", 0) + 3 * m.get("shares", 0)
     raw += m.get("views", 0) / 100
     platform = 100 * min(1.0, math.log1p(raw) / math.log1p(facts.engagement_scale))
     votes = facts.votes_worth + facts.votes_not_worth

@@ -2,6 +2,7 @@
 density, interest clarity, scenario richness."""
 
 import math
+from collections.abc import Sequence
 
 from scipy.special import expit
 
@@ -18,7 +19,7 @@ def saturating(x: float, scale: float) -> float:
     return 100.0 * (1.0 - math.exp(-max(0.0, x) / scale))
 
 
-def quote(words: list[str], limit: int = 3) -> str:
+def quote(words: Sequence[str], limit: int = 3) -> str:
     return "".join(f"「{w}」" for w in words[:limit])
 
 
