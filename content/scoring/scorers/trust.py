@@ -37,7 +37,8 @@ def originality(a: Analysis, facts: ItemFacts, signals: Signals) -> Score:
         return Score(3, "与已收录的内容完全相同，是转载")
     if facts.duplicate_of is not None:
         similarity = facts.duplicate_similarity or 0.9
-        return Score(100 * (1 - similarity) * 1.5, f"与已收录的第 {facts.duplicate_of} 条内容高度相似（{similarity:.0%}），疑似洗稿或转载")
+        return Score(100 * (1 - similarity) * 1.5,
+                     f"与已收录的第 {facts.duplicate_of} 条内容高度相似（{similarity:.0%}），疑似洗稿或转载")
     if a.markers["repost"]:
         return Score(55, "未找到原文，但文中有转载标记")
     if facts.corroborating_sources:
