@@ -2,6 +2,7 @@
 realistic texts, the artifact format, training, evaluate_tagger and the retraining task."""
 
 import json
+import shutil
 from io import StringIO
 from pathlib import Path
 from unittest import mock
@@ -9,6 +10,7 @@ from unittest import mock
 import numpy as np
 import pytest
 from django.core.management import CommandError, call_command
+from django.db import transaction
 
 from content.scoring import engine, learned
 from content.scoring.analysis import analyze
@@ -241,9 +243,8 @@ def write_reviews(path: Path, per_category: int, seed: int = 3) -> Path:
     return path
 
 
-def use_artifact(reviews: Path, directory: Path, monkeypatch, **options) -> None:
-    """Train an artifact on `reviews` (seed 5) into `directory` and make it the tagger's."""
-    training.train_and_save(reviews, directory, seed=5, command="test", **options)
+def use_artifact(directory: Path, monkeypatch) -> None:
+    """Make the artifact in `directory` the tagger's."""
     monkeypatch.setattr(classifier, "ARTIFACTS", directory)
     monkeypatch.setattr(classifier, "_loaded", None)
 
@@ -260,22 +261,70 @@ def small_reviews(tmp_path_factory) -> Path:
     return write_reviews(tmp_path_factory.mktemp("reviews") / "reviews.jsonl", 60)
 
 
+# Fitting is most of this file's time: each artifact below is trained once for the module (the
+# tests only read them), as train_tagger trains it: on the test database's taxonomy and labels.
+
+
+@pytest.fixture(scope="module")
+def artifacts(
+    small_reviews, tmp_path_factory, django_db_setup, django_db_blocker
+) -> dict[bool, tuple[Path, dict]]:
+    """fit_all -> (folder, metadata) of the small set's artifact: refitted on every text as
+    shipped (True), or the 80% fit itself (False); seed 5."""
+    found = {}
+    with django_db_blocker.unblock():
+        for fit_all in (True, False):
+            folder = tmp_path_factory.mktemp("artifact")
+            metadata = training.train_and_save(small_reviews, folder, seed=5, command="test", fit_all=fit_all)
+            found[fit_all] = folder, metadata
+    return found
+
+
+@pytest.fixture
+def shipped_artifact(artifacts) -> Path:
+    return artifacts[True][0]
+
+
+def add_camping_labels() -> None:
+    """25 items an editor tagged 露营."""
+    from interests.models import Interest, ItemInterest
+    from tests.factories import ItemFactory
+
+    camping = Interest.objects.get(slug="camping")
+    for i in range(25):
+        item = ItemFactory(title=f"露营第{i}次", body_text=f"天幕地钉营地，带娃过周末，第{i}晚")
+        ItemInterest.objects.create(item=item, interest=camping, weight=1.0, origin="editor")
+
+
+@pytest.fixture(scope="module")
+def artifact_with_camping_labels(
+    small_reviews, tmp_path_factory, django_db_setup, django_db_blocker
+) -> tuple[Path, dict]:
+    """(folder, metadata) of the small set's artifact trained with 25 editor labels of 露营 (rolled
+    back afterwards: the tests that read it add the same labels with `camping_labels`)."""
+    folder = tmp_path_factory.mktemp("artifact")
+    with django_db_blocker.unblock(), transaction.atomic():
+        add_camping_labels()
+        metadata = training.train_and_save(small_reviews, folder, seed=5, command="test")
+        transaction.set_rollback(True)
+    return folder, metadata
+
+
 @pytest.mark.django_db
-def test_training_is_reproducible_and_learns_the_small_set(small_reviews, tmp_path):
-    first = training.train_and_save(small_reviews, tmp_path / "a", seed=5, command="test")
-    second = training.train_and_save(small_reviews, tmp_path / "b", seed=5, command="test")
-    assert first["artifact"]["coefficients_sha256"] == second["artifact"]["coefficients_sha256"]
+def test_training_is_reproducible_and_learns_the_small_set(small_reviews, artifacts):
+    folder, first = artifacts[True]
+    every_text = training.dedupe(training.load_labelled(small_reviews))
+    again = training.train_model(every_text, training.training_lexicon()[0], 5)[0]
+    assert training.coefficients_digest(again) == first["artifact"]["coefficients_sha256"]
     assert first["classes"] == ["beauty", "books", "fashion", "travel"]
     assert first["metrics"]["held_out"]["classifier"]["accuracy"] >= 0.9
     assert first["inputs"]["reviews"]["sha256"] == training.sha256_file(small_reviews)
-    model = TaggerModel.load(tmp_path / "a" / classifier.MODEL_FILE)
+    model = TaggerModel.load(folder / classifier.MODEL_FILE)
     assert model.version == first["version"]
 
 
-@pytest.mark.django_db
-def test_the_shipped_model_is_refitted_on_every_text_after_its_held_out_evaluation(small_reviews, tmp_path):
-    shipped = training.train_and_save(small_reviews, tmp_path / "all", seed=5, command="test")
-    split_only = training.train_and_save(small_reviews, tmp_path / "split", seed=5, command="test", fit_all=False)
+def test_the_shipped_model_is_refitted_on_every_text_after_its_held_out_evaluation(small_reviews, artifacts):
+    shipped, split_only = artifacts[True][1], artifacts[False][1]
     total = len(training.dedupe(training.load_labelled(small_reviews)))
     assert shipped["samples"]["fitted_on"] == "all" and shipped["samples"]["final_fit"] == total
     assert split_only["samples"]["fitted_on"] == "train_split" and "final_fit" not in split_only["samples"]
@@ -286,8 +335,9 @@ def test_the_shipped_model_is_refitted_on_every_text_after_its_held_out_evaluati
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("fit_all", [True, False])
-def test_evaluate_tagger_prints_held_out_accuracy_and_macro_f1(small_reviews, tmp_path, monkeypatch, fit_all):
-    use_artifact(small_reviews, tmp_path, monkeypatch, fit_all=fit_all)
+def test_evaluate_tagger_prints_held_out_accuracy_and_macro_f1(small_reviews, artifacts, monkeypatch,
+                                                                fit_all):
+    use_artifact(artifacts[fit_all][0], monkeypatch)
     refits = record_refits(monkeypatch)
     out = StringIO()
     call_command("evaluate_tagger", "--data", str(small_reviews), stdout=out)
@@ -306,8 +356,9 @@ def test_evaluate_tagger_prints_held_out_accuracy_and_macro_f1(small_reviews, tm
 
 
 @pytest.mark.django_db
-def test_evaluate_tagger_uses_every_row_of_a_file_it_was_not_trained_on(small_reviews, tmp_path, monkeypatch):
-    use_artifact(small_reviews, tmp_path, monkeypatch)
+def test_evaluate_tagger_uses_every_row_of_a_file_it_was_not_trained_on(shipped_artifact, tmp_path,
+                                                                         monkeypatch):
+    use_artifact(shipped_artifact, monkeypatch)
     other = write_reviews(tmp_path / "other.jsonl", 10, seed=11)
     out = StringIO()
     call_command("evaluate_tagger", "--data", str(other), stdout=out)
@@ -334,12 +385,13 @@ def test_train_tagger_answers_a_missing_reviews_file_clearly(tmp_path):
 
 
 @pytest.mark.django_db
-def test_retraining_waits_for_enough_new_editor_labels(small_reviews, tmp_path):
+def test_retraining_waits_for_enough_new_editor_labels(shipped_artifact, tmp_path):
     from interests.models import Interest, ItemInterest
     from interests.tasks import retrain_tagger_if_needed
     from tests.factories import ItemFactory
 
-    training.train_and_save(small_reviews, tmp_path, seed=5, command="test")
+    # an artifact trained without editor labels
+    shutil.copytree(shipped_artifact, tmp_path, dirs_exist_ok=True)
     assert training.retrain_if_needed(tmp_path, threshold=1) == {"retrained": False, "new_editor_labels": 0}
 
     fashion = Interest.objects.get(slug="fashion")
@@ -356,42 +408,40 @@ def test_retraining_waits_for_enough_new_editor_labels(small_reviews, tmp_path):
 
 @pytest.fixture
 def camping_labels(db) -> None:
-    """25 items an editor tagged 露营."""
-    from interests.models import Interest, ItemInterest
-    from tests.factories import ItemFactory
-
-    camping = Interest.objects.get(slug="camping")
-    for i in range(25):
-        item = ItemFactory(title=f"露营第{i}次", body_text=f"天幕地钉营地，带娃过周末，第{i}晚")
-        ItemInterest.objects.create(item=item, interest=camping, weight=1.0, origin="editor")
+    add_camping_labels()
 
 
-def test_editor_labels_join_the_training_data(small_reviews, tmp_path, camping_labels):
-    metadata = training.train_and_save(small_reviews, tmp_path, seed=5, command="test")
+def test_editor_labels_join_the_training_data(artifact_with_camping_labels):
+    metadata = artifact_with_camping_labels[1]
     assert metadata["samples"]["editor_labels"] == 25
     assert "outdoor" in metadata["classes"]
 
 
-def test_evaluate_tagger_refits_with_the_editor_labels_the_artifact_had(small_reviews, tmp_path, monkeypatch, camping_labels):
-    use_artifact(small_reviews, tmp_path, monkeypatch)
+def test_evaluate_tagger_refits_with_the_editor_labels_the_artifact_had(
+    small_reviews, artifact_with_camping_labels, monkeypatch, camping_labels
+):
+    use_artifact(artifact_with_camping_labels[0], monkeypatch)
     refits = record_refits(monkeypatch)
     call_command("evaluate_tagger", "--data", str(small_reviews), stdout=StringIO())
     [(_, train)] = refits
     assert sum(e.group == "editor" for e in train) == 25 and "outdoor" in {e.interest for e in train}
 
 
-def test_evaluate_tagger_says_so_when_the_editors_labels_cannot_be_read(small_reviews, tmp_path, monkeypatch, camping_labels):
+def test_evaluate_tagger_says_so_when_the_editors_labels_cannot_be_read(
+    small_reviews, artifact_with_camping_labels, monkeypatch, camping_labels
+):
     from django.db import DatabaseError
 
-    use_artifact(small_reviews, tmp_path, monkeypatch)
+    use_artifact(artifact_with_camping_labels[0], monkeypatch)
     monkeypatch.setattr(training, "editor_examples", mock.Mock(side_effect=DatabaseError("no such table")))
     with pytest.raises(CommandError, match="cannot read the editors' labels"):
         call_command("evaluate_tagger", "--data", str(small_reviews), stdout=StringIO())
 
 
 @pytest.mark.django_db
-def test_evaluate_tagger_repeats_the_held_out_evaluation_over_seeds(small_reviews, tmp_path, monkeypatch):
-    use_artifact(small_reviews, tmp_path, monkeypatch)
+def test_evaluate_tagger_repeats_the_held_out_evaluation_over_seeds(small_reviews, shipped_artifact,
+                                                                    monkeypatch):
+    use_artifact(shipped_artifact, monkeypatch)
     refits = record_refits(monkeypatch)
     out = StringIO()
     call_command("evaluate_tagger", "--data", str(small_reviews), "--seeds", "3,5,3", stdout=out)
@@ -410,22 +460,23 @@ def test_evaluate_tagger_repeats_the_held_out_evaluation_over_seeds(small_review
 
 
 @pytest.mark.django_db
-def test_evaluate_tagger_cross_validates_every_row_once(small_reviews, tmp_path, monkeypatch):
-    use_artifact(small_reviews, tmp_path, monkeypatch)
+def test_evaluate_tagger_cross_validates_every_row_once(small_reviews, shipped_artifact, monkeypatch):
+    use_artifact(shipped_artifact, monkeypatch)
     refits = record_refits(monkeypatch)
     scored = []
     monkeypatch.setattr(training, "evaluate", lambda examples, model, lexicon, real=training.evaluate, **options:
                         scored.append(examples) or real(examples, model, lexicon, **options))
     out = StringIO()
-    call_command("evaluate_tagger", "--data", str(small_reviews), "--folds", "4", stdout=out)
+    call_command("evaluate_tagger", "--data", str(small_reviews), "--folds", "3", stdout=out)
     text = out.getvalue()
     unique = {e.key for e in training.dedupe(training.load_labelled(small_reviews))}
-    assert len(refits) == len(scored) == 4
+    assert len(refits) == len(scored) == 3
     for (_, train), part in zip(refits, scored, strict=True):  # no refit scores a row it was fitted on
         assert part and not {e.key for e in part} & {e.key for e in train}
     assert sorted(e.key for part in scored for e in part) == sorted(unique)  # every row once
-    assert "4-fold cross-validation (seed 5)" in text
-    assert [line.split()[1] for line in text.splitlines() if line.strip().startswith("fold ")] == ["1", "2", "3", "4"]
+    assert "3-fold cross-validation (seed 5)" in text
+    folds = [line.split()[1] for line in text.splitlines() if line.strip().startswith("fold ")]
+    assert folds == ["1", "2", "3"]
     pooled = next(line for line in text.splitlines() if "all rows" in line).split()[2:]
     assert int(pooled[0]) == len(unique) and len(pooled) == 7 and float(pooled[1]) >= 0.9  # n, 5 taggers, baseline
     assert "all rows, product path by title length: title = first 28 chars" in text
