@@ -77,8 +77,11 @@ def dense_features(analyses: list[Analysis], lexicon_tags: list[list[Tag]]) -> n
     for row, (analysis, tags) in enumerate(zip(analyses, lexicon_tags, strict=True)):
         for tag in tags:
             if tag.level == 1 and tag.slug in TOP_INDEX:
-                rows.append(row), cols.append(TOP_INDEX[tag.slug]), weights.append(tag.weight)
-        rows.append(row), cols.append(len(TOP_INDEX) + min(LENGTH_BINS - 1, max(0, len(analysis.text).bit_length() - 1)))
+                rows.append(row)
+                cols.append(TOP_INDEX[tag.slug])
+                weights.append(tag.weight)
+        rows.append(row)
+        cols.append(len(TOP_INDEX) + min(LENGTH_BINS - 1, max(0, len(analysis.text).bit_length() - 1)))
         weights.append(1.0)
     dense[rows, cols] = weights
     return dense

@@ -31,7 +31,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any
 
 import numpy as np
 import scipy.sparse as sp
@@ -114,7 +114,7 @@ def load_labelled(path: Path) -> list[Example]:
             try:
                 row = json.loads(line)
             except ValueError as error:
-                raise ValueError(f"line {number} is not JSON ({error.msg})") from None
+                raise ValueError(f"line {number} is not JSON ({getattr(error, 'msg', error)})") from None
             if not isinstance(row, dict):
                 raise ValueError(f"line {number} is not a JSON object")
             if example := example_from_row(row, Path(path).stem):
@@ -309,11 +309,11 @@ def polarity_head(train: list[Example], X: sp.csr_matrix, classes: tuple[str, ..
         for i, reading in zip(unknown, readings, strict=True):
             polarity[i] = int(reading >= 0.5)
     sides = Counter(zip((e.interest for e in train), polarity, strict=True))
-    keys = []
+    keys: list[tuple[str, int | None]] = []
     for slug in classes:
         split = all(sides[slug, side] >= MIN_CLASS_EXAMPLES for side in (0, 1))
         keys += [(slug, 0), (slug, 1)] if split else [(slug, None)]
-    index = {key: i for i, key in enumerate(keys)}
+    index: dict[tuple[str, int | None], int] = {key: i for i, key in enumerate(keys)}
     y = np.array([index.get((e.interest, side), index.get((e.interest, None))) for e, side in zip(train, polarity, strict=True)])
     return keys, y
 
@@ -465,7 +465,7 @@ def editor_label_count() -> int:
     return ItemInterest.objects.filter(origin="editor").count()
 
 
-def write_atomically(path: Path, write: Callable[[BinaryIO], None]) -> None:
+def write_atomically(path: Path, write: Callable[[Any], object]) -> None:
     """Write beside `path`, then rename over it: readers see the old file or the new one."""
     with tempfile.NamedTemporaryFile(dir=path.parent, prefix=f".{path.name}.", delete=False) as file:
         try:

@@ -180,7 +180,7 @@ def scan_markers(text: str) -> dict[str, list[str]]:
     """All scorer marker families in one pass; each family's distinct matches in text order."""
     found: dict[str, list[str]] = {name: [] for name in MARKERS}
     for match in MARKER_STARTS.finditer(text):
-        family = found[match.lastgroup]
+        family = found[str(match.lastgroup)]  # every alternative is a named family
         if match.group() not in family:
             family.append(match.group())
     return found

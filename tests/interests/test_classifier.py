@@ -252,7 +252,8 @@ def use_artifact(directory: Path, monkeypatch) -> None:
 def record_refits(monkeypatch) -> list[tuple[int, list]]:
     """(seed, training examples) of every train_model call from now on."""
     refits, real = [], training.train_model
-    monkeypatch.setattr(training, "train_model", lambda train, lexicon, seed: refits.append((seed, train)) or real(train, lexicon, seed))
+    monkeypatch.setattr(training, "train_model",
+                        lambda train, lexicon, seed: refits.append((seed, train)) or real(train, lexicon, seed))
     return refits
 
 
@@ -396,7 +397,8 @@ def test_retraining_waits_for_enough_new_editor_labels(shipped_artifact, tmp_pat
 
     fashion = Interest.objects.get(slug="fashion")
     for i in range(3):
-        ItemInterest.objects.create(item=ItemFactory(body_text=f"面料柔软舒服，第{i}件"), interest=fashion, weight=1.0, origin="editor")
+        ItemInterest.objects.create(item=ItemFactory(body_text=f"面料柔软舒服，第{i}件"), interest=fashion, weight=1.0,
+                                    origin="editor")
     assert training.retrain_if_needed(tmp_path, threshold=4)["retrained"] is False
     result = training.retrain_if_needed(tmp_path, threshold=3)
     assert result["retrained"] is True and result["new_editor_labels"] == 3

@@ -42,7 +42,8 @@ def test_a_title_cut_from_the_review_is_read_once(review, length):
     assert item.title_echo is (length != 0)  # None: the whole text
 
 
-@pytest.mark.parametrize("title", ["洗发水味道很好闻，洗完头发很顺滑…", "洗发水味道很好闻，洗完头发很顺滑...", "洗发水味道 很好闻"])
+@pytest.mark.parametrize("title", ["洗发水味道很好闻，洗完头发很顺滑…", "洗发水味道很好闻，洗完头发很顺滑...",
+                                   "洗发水味道 很好闻"])
 def test_a_cut_title_with_an_ellipsis_or_other_spacing_is_still_an_echo(title):
     item = analyze(title, REVIEWS[0])
     assert item.title_echo and item.text == analyze("", REVIEWS[0]).text

@@ -100,7 +100,8 @@ class Command(BaseCommand):
             self.stdout.write(f"{tagger} was fitted on every row of {path.name}: refitting on the "
                               f"{len(train)} training-side rows to score the held-out ones …\n")
             editor = artifact_editor_examples(metadata)
-            model, tagger = training.train_model(train + editor, lexicon, seed)[0], f"{tagger}'s settings refitted on the training side"
+            model = training.train_model(train + editor, lexicon, seed)[0]
+            tagger = f"{tagger}'s settings refitted on the training side"
         report = training.evaluate(selected, model, lexicon, product=not options["text_only"])
         if train:
             report["baseline"] = training.baseline(train, selected, seed)
@@ -212,7 +213,8 @@ def repeated_summary(runs: list[dict], run_key: str) -> str:
     n = sum(columns[0][1]["n"] for _, columns in rows)
     pooled = [sum(columns[i][1]["correct"] for _, columns in rows) / n for i in range(len(names))]
     if "worst title" in names:  # the worst title length over all rows, not the worst per part summed
-        by_length = [sum(run["report"]["product"][label]["correct"] for run in runs) / n for label in runs[0]["report"]["product"]]
+        by_length = [sum(run["report"]["product"][label]["correct"] for run in runs) / n
+                     for label in runs[0]["report"]["product"]]
         pooled[names.index("worst title")] = min(by_length)
     lines.append(f"  {'all rows':<20}{n:>8}" + "".join(f"{v:>12.4f}" for v in pooled))
     if "worst title" in names:
