@@ -1,12 +1,12 @@
 """The scoring pass over a batch, as plain data: analyse each text once, run the learned models
-(the interest classifier too) on one shared feature matrix, tag interests and scenarios,
-fingerprint, then the twelve dimensions. No database here (content.scoring.service reads facts and writes results)."""
+(the interest classifier too) on one shared feature matrix, tag interests and scenarios, then
+the twelve dimensions (the near-duplicate fingerprint is ingest's: content.ingest_plan stores it).
+No database here (content.scoring.service reads facts and writes results)."""
 
 import hashlib
 import json
 from dataclasses import dataclass, field
 
-from content.pipeline import dedup
 from content.scoring import learned
 from content.scoring.analysis import MAX_ANALYSED_CHARS, Analysis, analyze
 from content.scoring.facts import ItemFacts, Signals
@@ -30,7 +30,6 @@ class ScoredText:
     scores: dict[str, float]
     explanations: dict[str, str]
     signals: Signals
-    fingerprint: bytes
     notes: list[str] = field(default_factory=list)
     # The analysis' tokens, the first `title_tokens` of them the title's: the search document
     # is written from them (content.search), so text is segmented once per pass.
@@ -49,8 +48,6 @@ def score_batch(texts: list[tuple[str, str]], facts: list[ItemFacts], lexicon: L
     positive = learned.sentiment_probabilities(analyses, matrix)
     advertorial = learned.advertorial_probabilities(analyses, matrix)
     interests = interest_tags_batch(analyses, matrix, lexicon, tagger)
-    # MinHash of the whole batch at once (equal row by row to dedup.signature, a tenth of the time)
-    fingerprints = dedup.signatures([dedup.dedup_text(title, body) for title, body in texts])
     results = []
     for index, (analysis, item_facts) in enumerate(zip(analyses, facts, strict=True)):
         signals = Signals(
@@ -60,12 +57,11 @@ def score_batch(texts: list[tuple[str, str]], facts: list[ItemFacts], lexicon: L
             interests=interests[index],
             scenarios=scenario_tags(analysis, lexicon),
         )
-        fingerprint = dedup.signature_to_bytes(fingerprints[index])
-        results.append(_score_one(analysis, item_facts, signals, fingerprint))
+        results.append(_score_one(analysis, item_facts, signals))
     return results
 
 
-def _score_one(analysis: Analysis, facts: ItemFacts, signals: Signals, fingerprint: bytes) -> ScoredText:
+def _score_one(analysis: Analysis, facts: ItemFacts, signals: Signals) -> ScoredText:
     scores, explanations = {}, {}
     for key, scorer in SCORERS.items():
         value, explanations[key] = scorer(analysis, facts, signals)
@@ -75,4 +71,4 @@ def _score_one(analysis: Analysis, facts: ItemFacts, signals: Signals, fingerpri
         notes.append(f"正文过长，只分析了前 {MAX_ANALYSED_CHARS} 个字符")
     if not analysis.words:
         notes.append("没有可分析的文字（可能只有图片或表情），各维度按缺少信息计分")
-    return ScoredText(scores, explanations, signals, fingerprint, notes, analysis.tokens, title_token_count(analysis))
+    return ScoredText(scores, explanations, signals, notes, analysis.tokens, title_token_count(analysis))

@@ -1,17 +1,12 @@
 """The scoring pass's shortcuts give exactly what the plain way gives: markers scanned only where
-one can start, fingerprints of the whole batch at once (issue 20, item 2)."""
+one can start (issue 20, item 2)."""
 
 import re
 
 import pytest
-from django.utils import timezone
 
-from content.pipeline import dedup
 from content.scoring.analysis import MARKER_STARTS, first_characters, scan_markers
-from content.scoring.engine import score_batch
-from content.scoring.facts import ItemFacts
 from content.scoring.lexicons import MARKER_SCANNER
-from interests.lexicon import Lexicon
 
 TEXTS = [
     ("", "实测续航一天，对比上一代提升明显，不过有点重。"),
@@ -46,9 +41,3 @@ def test_a_pattern_whose_start_cannot_be_told_is_refused(pattern):
         first_characters(pattern)
     re.compile(pattern)  # a valid regex all the same
 
-
-def test_a_batch_is_fingerprinted_as_each_text_alone():
-    texts = [*TEXTS, ("只有标题", ""), ("", "短")]
-    facts = [ItemFacts(kind="note", platform="web", source_trust=50, now=timezone.now())] * len(texts)
-    for (title, body), scored in zip(texts, score_batch(texts, facts, Lexicon.from_taxonomy()), strict=True):
-        assert scored.fingerprint == dedup.signature_to_bytes(dedup.signature(dedup.dedup_text(title, body)))

@@ -2,7 +2,7 @@
 
 On the same corpus, in the same run and process: raw `jieba.lcut` throughput (the baseline), our
 tokenizer alone (jieba's dictionary and algorithm, identical tokens; see content.scoring.segment),
-and full scoring throughput (text analysis, fingerprint, shared features, both learned models,
+and full scoring throughput (text analysis, shared features, both learned models,
 interest and scenario tagging, all twelve dimensions), and their ratio. With --e2e N (needs
 REDIS_URL and a database the workers can reach): N items pushed through the ingest path and
 scored by real Celery worker processes, items per second from push to scored.
