@@ -413,6 +413,7 @@ def camping_labels(db) -> None:
     add_camping_labels()
 
 
+@pytest.mark.django_db  # run among the database tests, before transactional ones flush the taxonomy
 def test_editor_labels_join_the_training_data(artifact_with_camping_labels):
     metadata = artifact_with_camping_labels[1]
     assert metadata["samples"]["editor_labels"] == 25
