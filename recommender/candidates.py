@@ -1,5 +1,5 @@
 """Candidate sources for feeds, in one registry (SOURCES): each source's generator (a plain
-function returning {item_id: Signal}: which items to consider and how strongly the source speaks
+function returning {item_id: CandidateSignal}: which items to consider and how strongly the source speaks
 for each), the weight of its term in the ranking score, the term itself, the reason a card gives
 when that term leads, and the label the how-it-works page shows. Ranking, reasons and the page
 all read SOURCES: a new source is an entry here plus its generator and tests.
@@ -27,7 +27,7 @@ FRESHNESS_HALF_LIFE = timedelta(days=3)
 
 
 @dataclass
-class Signal:
+class CandidateSignal:
     """What the sources say about one candidate: each proposing source's strength (0..1) and what
     its reason names (the item it is like, the scenario it fits); and the shopper's affinity to
     its topics (−1..1, from its tags, whichever source proposed it)."""
@@ -54,7 +54,7 @@ class CandidateRequest:
 
 
 @dataclass(frozen=True)
-class ItemFacts:
+class CandidateFacts:
     """What ranking knows of a candidate besides what the sources say."""
 
     worth: float
@@ -64,19 +64,19 @@ class ItemFacts:
     dimensions: dict[str, float] = field(default_factory=dict)  # the AIUC scores, 0–100
 
 
-def interest_matches(affinities: dict[int, tuple[float, str, bool, bool]]) -> dict[int, Signal]:
+def interest_matches(affinities: dict[int, tuple[float, str, bool, bool]]) -> dict[int, CandidateSignal]:
     """The newest items of the shopper's strongest interests."""
     strongest = sorted((i for i, a in affinities.items() if a[0] > 0), key=lambda i: -affinities[i][0])[
         :TOP_INTERESTS
     ]
     return {
-        item_id: Signal(strength={"interest": 1.0})
+        item_id: CandidateSignal(strength={"interest": 1.0})
         for i in strongest
         for item_id, _ in pools.interest_pool(i)[:PER_INTEREST]
     }
 
 
-def cooccurring(engaged: dict[int, float], limit: int = 300) -> dict[int, Signal]:
+def cooccurring(engaged: dict[int, float], limit: int = 300) -> dict[int, CandidateSignal]:
     """Neighbours (learned from everyone's behaviour) of the items this shopper engaged with."""
     totals: dict[int, float] = defaultdict(float)
     best_source: dict[int, tuple[float, int]] = {}
@@ -95,39 +95,39 @@ def cooccurring(engaged: dict[int, float], limit: int = 300) -> dict[int, Signal
     ranked = [i for i in ranked if i in visible][:limit]
     top = totals[ranked[0]] if ranked else 1.0
     return {
-        i: Signal(strength={"cooccurrence": totals[i] / top}, about={"cooccurrence": best_source[i][1]})
+        i: CandidateSignal(strength={"cooccurrence": totals[i] / top}, about={"cooccurrence": best_source[i][1]})
         for i in ranked
     }
 
 
-def trending(circle: str = "", limit: int = 100) -> dict[int, Signal]:
+def trending(circle: str = "", limit: int = 100) -> dict[int, CandidateSignal]:
     return {
-        pk: Signal(strength={"trending": (engagement or 0) / 100})
+        pk: CandidateSignal(strength={"trending": (engagement or 0) / 100})
         for pk, engagement in pools.trending_pool(circle)[:limit]
     }
 
 
-def fresh(circle: str = "", limit: int = 100) -> dict[int, Signal]:
-    return {pk: Signal(strength={"fresh": 1.0}) for pk in pools.fresh_pool(circle)[:limit]}
+def fresh(circle: str = "", limit: int = 100) -> dict[int, CandidateSignal]:
+    return {pk: CandidateSignal(strength={"fresh": 1.0}) for pk in pools.fresh_pool(circle)[:limit]}
 
 
-def featured(circle: str = "") -> dict[int, Signal]:
-    return {pk: Signal(strength={"featured": 1.0}) for pk in pools.featured_pool(circle)}
+def featured(circle: str = "") -> dict[int, CandidateSignal]:
+    return {pk: CandidateSignal(strength={"featured": 1.0}) for pk in pools.featured_pool(circle)}
 
 
-def scenario_matches(scenarios: dict[int, tuple[float, str]], limit: int = 150) -> dict[int, Signal]:
+def scenario_matches(scenarios: dict[int, tuple[float, str]], limit: int = 150) -> dict[int, CandidateSignal]:
     """Items fit for the request's scenarios; scenarios maps scenario id to (strength, name)."""
-    found: dict[int, Signal] = {}
+    found: dict[int, CandidateSignal] = {}
     for scenario_id, (strength, name) in scenarios.items():
         for item_id, weight in pools.scenario_pool(scenario_id)[:limit]:
-            signal = found.setdefault(item_id, Signal(strength={"scenario": 0.0}))
+            signal = found.setdefault(item_id, CandidateSignal(strength={"scenario": 0.0}))
             if strength * weight > signal.strength["scenario"]:
                 signal.strength["scenario"], signal.about["scenario"] = strength * weight, name
     return found
 
 
 def apply_affinities(
-    signals: dict[int, Signal],
+    signals: dict[int, CandidateSignal],
     tags: dict[int, list[tuple[int, float]]],
     affinities: dict[int, tuple[float, str, bool, bool]],
 ) -> None:
@@ -148,9 +148,9 @@ def apply_affinities(
                 signal.affinity, signal.affinity_interest, signal.affinity_followed = value, name, followed
 
 
-def merge(*groups: dict[int, Signal]) -> dict[int, Signal]:
+def merge(*groups: dict[int, CandidateSignal]) -> dict[int, CandidateSignal]:
     """One signal per item: each source's strongest word on it, with what that word names."""
-    merged: dict[int, Signal] = {}
+    merged: dict[int, CandidateSignal] = {}
     for group in groups:
         for item_id, signal in group.items():
             current = merged.setdefault(item_id, signal)
@@ -180,15 +180,15 @@ def fresh_since(published_at: datetime, now: datetime) -> str:
 class CandidateSource:
     label: str  # the how-it-works page's name for its ranking term
     description: str  # the how-it-works page's line on what it proposes
-    generate: Callable[[CandidateRequest], dict[int, Signal]]
+    generate: Callable[[CandidateRequest], dict[int, CandidateSignal]]
     weight: float  # of its term in the ranking score
-    term: Callable[[Signal, ItemFacts, datetime], float]  # 0..1 (affinity −1..1), for every candidate
-    reason: Callable[[Signal, ItemFacts, dict[int, str], datetime], str]  # when its term leads; titles by id
+    term: Callable[[CandidateSignal, CandidateFacts, datetime], float]  # 0..1 (affinity −1..1), for every candidate
+    reason: Callable[[CandidateSignal, CandidateFacts, dict[int, str], datetime], str]  # when its term leads; titles by id
     personal: bool = False  # only for a shopper with personalisation on (ranked 0 otherwise)
     whole_site: bool = False  # proposes only outside a circle
 
 
-def _strength(key: str) -> Callable[[Signal, ItemFacts, datetime], float]:
+def _strength(key: str) -> Callable[[CandidateSignal, CandidateFacts, datetime], float]:
     return lambda signal, item, now: signal.strength.get(key, 0.0)
 
 
@@ -255,7 +255,7 @@ SOURCES: dict[str, CandidateSource] = {
 }
 
 
-def candidates(request: CandidateRequest) -> dict[int, Signal]:
+def candidates(request: CandidateRequest) -> dict[int, CandidateSignal]:
     """Every source's candidates for this request, merged."""
     return merge(
         *(

@@ -36,7 +36,7 @@ from interests.shopper import personalization_key
 from interests.values import effective_values
 from recommender import candidates as sources
 from recommender import pools
-from recommender.candidates import ItemFacts
+from recommender.candidates import CandidateFacts
 from recommender.ranking import Ranked, diversify, rank
 from recommender.sponsored import place_sponsored
 
@@ -258,7 +258,7 @@ def _candidates(request: FeedRequest, now: datetime, affinities: dict) -> dict:
     return signals
 
 
-def _facts(signals: dict) -> tuple[dict[int, ItemFacts], dict[int, list[tuple[int, float]]]]:
+def _facts(signals: dict) -> tuple[dict[int, CandidateFacts], dict[int, list[tuple[int, float]]]]:
     """Worth, publication and main circle of each candidate, and all its interest tags.
     Candidates that are no longer shown (taken down, merged, expired since their pool was
     computed) get no facts and drop out."""
@@ -272,7 +272,7 @@ def _facts(signals: dict) -> tuple[dict[int, ItemFacts], dict[int, list[tuple[in
         tags.setdefault(item_id, []).append((interest_id, weight))
         if parent is None and weight > circles.get(item_id, ("", "", 0.0))[2]:
             circles[item_id] = (slug, name, weight)
-    facts = {pk: ItemFacts(worth or 0.0, published, *circles.get(pk, ("", "", 0.0))[:2],
+    facts = {pk: CandidateFacts(worth or 0.0, published, *circles.get(pk, ("", "", 0.0))[:2],
                            dimensions=dict(zip(DIMENSION_KEYS, scores, strict=True)) if scores[0] is not None else {})
              for pk, worth, published, *scores in rows}
     return facts, tags

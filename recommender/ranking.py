@@ -18,7 +18,7 @@ from datetime import datetime
 import numpy as np
 
 from content.scoring.dimensions import DIMENSIONS
-from recommender.candidates import SOURCES, ItemFacts, Signal
+from recommender.candidates import SOURCES, CandidateFacts, CandidateSignal
 
 
 @dataclass(frozen=True)
@@ -49,8 +49,8 @@ class Ranked:
 
 
 def rank(
-    signals: dict[int, Signal],
-    facts: dict[int, ItemFacts],
+    signals: dict[int, CandidateSignal],
+    facts: dict[int, CandidateFacts],
     *,
     now: datetime,
     seen: dict[int, int],
@@ -85,7 +85,7 @@ def terms() -> dict[str, Term]:
     return {**{key: Term(source.label, source.weight) for key, source in SOURCES.items()}, **ITEM_TERMS}
 
 
-def values_match(values: dict[str, float], facts: dict[int, ItemFacts]) -> dict[int, tuple[float, str]]:
+def values_match(values: dict[str, float], facts: dict[int, CandidateFacts]) -> dict[int, tuple[float, str]]:
     """Per candidate, −1..1: its dimensions against the feed's other candidates (in standard
     deviations, ±VALUES_SPREAD making ±1), weighted by what the shopper weighs; and the name of the
     dimension that lifts it most, for the reason. Relative to the candidates, not to 50: most items
@@ -109,8 +109,8 @@ def values_match(values: dict[str, float], facts: dict[int, ItemFacts]) -> dict[
 
 def reason(
     parts: dict[str, float],
-    signal: Signal,
-    item: ItemFacts,
+    signal: CandidateSignal,
+    item: CandidateFacts,
     titles: dict[int, str],
     now: datetime,
     valued: str = "",

@@ -21,7 +21,7 @@ import numpy as np
 from content.scoring.dimensions import DIMENSION_KEYS
 from content.scoring.profile import DEFAULT_WEIGHTS, worth_score
 from interests.values import learn_values
-from recommender.candidates import ItemFacts, Signal
+from recommender.candidates import CandidateFacts, CandidateSignal
 from recommender.ranking import diversify, rank
 
 CIRCLES = ("camping", "coffee", "phones", "skincare", "blind-boxes", "travel", "pets", "home")
@@ -138,11 +138,11 @@ def ranked_top(
     for item in candidates.tolist():
         circle = CIRCLES[catalogue.circles[item]]
         liked = catalogue.circles[item] in shopper.liked
-        signals[item] = Signal(
+        signals[item] = CandidateSignal(
             strength={"interest": 1.0}, affinity=LIKED_AFFINITY if liked else 0.0, affinity_interest=circle
         )
         dimensions = as_scores(catalogue, item)
-        facts[item] = ItemFacts(
+        facts[item] = CandidateFacts(
             worth_score(dimensions, DEFAULT_WEIGHTS),
             now - timedelta(hours=float(catalogue.hours_old[item])),
             circle,

@@ -8,7 +8,7 @@ import pytest
 from django.utils import timezone
 
 from recommender import candidates
-from recommender.candidates import CandidateRequest, CandidateSource, ItemFacts, Signal
+from recommender.candidates import CandidateFacts, CandidateRequest, CandidateSignal, CandidateSource
 from recommender.ranking import rank, terms
 from tests.factories import scored_item
 
@@ -20,7 +20,7 @@ def gift_source(monkeypatch):
     source = CandidateSource(
         "适合送礼的好物",
         "送礼季里适合送人的内容",
-        lambda request: {pk: Signal(strength={"gifts": 1.0}) for pk in proposed},
+        lambda request: {pk: CandidateSignal(strength={"gifts": 1.0}) for pk in proposed},
         0.5,
         lambda signal, item, now: signal.strength.get("gifts", 0.0),
         lambda signal, item, titles, now: "送礼之选",
@@ -44,9 +44,9 @@ def test_a_new_source_proposes_ranks_and_explains_through_its_registry_entry_alo
         CandidateRequest(user_id=None, personal=False, circle="", scenario="", now=now, affinities={})
     )
     assert "gifts" in found[gift.pk].sources
-    facts = {gift.pk: ItemFacts(40.0, now - timedelta(hours=30), "food", "食品饮料")}
+    facts = {gift.pk: CandidateFacts(40.0, now - timedelta(hours=30), "food", "食品饮料")}
     [ranked] = rank(
-        {gift.pk: Signal(strength={"gifts": 1.0})}, facts, now=now, seen={}, titles={}, personal=False
+        {gift.pk: CandidateSignal(strength={"gifts": 1.0})}, facts, now=now, seen={}, titles={}, personal=False
     )
     assert ranked.reason == "送礼之选 · 值得买指数 40" and ranked.score == pytest.approx(
         0.5 + 0.3 * 0.4 + 0.1 * 0.5 ** (30 / 72)
@@ -56,7 +56,7 @@ def test_a_new_source_proposes_ranks_and_explains_through_its_registry_entry_alo
 
 
 def test_merging_keeps_each_sources_strongest_word_and_what_it_names():
-    near = {1: Signal(strength={"scenario": 0.4}, about={"scenario": "通勤"})}
-    far = {1: Signal(strength={"scenario": 0.9, "trending": 0.2}, about={"scenario": "露营出行"})}
+    near = {1: CandidateSignal(strength={"scenario": 0.4}, about={"scenario": "通勤"})}
+    far = {1: CandidateSignal(strength={"scenario": 0.9, "trending": 0.2}, about={"scenario": "露营出行"})}
     merged = candidates.merge(near, far)[1]
     assert merged.strength == {"scenario": 0.9, "trending": 0.2} and merged.about == {"scenario": "露营出行"}
