@@ -30,7 +30,7 @@ def preload() -> None:
     analysis.segmenter()
     learned.sentiment_model()
     learned.model("objectivity")
-    learned.lexicon()
+    learned.hard_sell_lexicon()
     current_model()
     resolve("/ping")  # imports the URL map and every view module
     ingest_warm_up()

@@ -230,13 +230,13 @@ def _l2_rows(matrix: sp.csr_matrix) -> sp.csr_matrix:
 
 
 @dataclass(frozen=True)
-class Lexicon:
+class HardSellLexicon:
     pattern: re.Pattern  # every phrase, as a trie so the longest phrase at a position wins
     section_of: dict[str, str]
 
 
 @cache
-def lexicon(path: Path = LEXICON) -> Lexicon:
+def hard_sell_lexicon(path: Path = LEXICON) -> HardSellLexicon:
     """The sectioned phrase list of hard_sell_lexicon.txt (see its header)."""
     section_of: dict[str, str] = {}
     section = ""
@@ -246,7 +246,7 @@ def lexicon(path: Path = LEXICON) -> Lexicon:
             section = line[1:-1]
         elif line and not line.startswith("#"):
             section_of.setdefault(line.lower(), section)
-    return Lexicon(re.compile(_trie_pattern(section_of)), section_of)
+    return HardSellLexicon(re.compile(_trie_pattern(section_of)), section_of)
 
 
 def _trie_pattern(phrases) -> str:
@@ -272,21 +272,21 @@ def _trie_pattern(phrases) -> str:
 def _lexicon_matches(analysis: Analysis) -> list[str]:
     """Every non-overlapping lexicon phrase in the text, in text order (matched once per item)."""
     if analysis.lexicon_hits is None:
-        analysis.lexicon_hits = lexicon().pattern.findall(analysis.text.lower())
+        analysis.lexicon_hits = hard_sell_lexicon().pattern.findall(analysis.text.lower())
     return analysis.lexicon_hits
 
 
 def hard_sell_phrases(analysis: Analysis) -> list[str]:
     """Hard-sell, urgency, call-to-action and promotional-address phrases found, each once, in
     order of first appearance (for explanations such as 出现「闭眼入」「手慢无」等强推销用语)."""
-    section_of = lexicon().section_of
+    section_of = hard_sell_lexicon().section_of
     found = [phrase for phrase in _lexicon_matches(analysis) if section_of[phrase] in HARD_SELL_SECTIONS]
     return list(dict.fromkeys(found))
 
 
 def objectivity_signals(analysis: Analysis) -> list[float]:
     """The dense, interpretable advertorial signals, in DENSE_SIGNALS order."""
-    section_of = lexicon().section_of
+    section_of = hard_sell_lexicon().section_of
     sections = Counter(section_of[phrase] for phrase in _lexicon_matches(analysis))
     return [
         math.log1p(sum(sections[section] for section in HARD_SELL_SECTIONS)),
