@@ -78,7 +78,7 @@ RETRAIN_LOCK, RETRAIN_LOCK_SECONDS = "interests:tagger-retraining", 3 * 3600
 
 
 @dataclass(frozen=True)
-class Example:
+class LabelledText:
     title: str
     body: str
     interest: str  # top-level slug
@@ -90,7 +90,7 @@ class Example:
         return text_key(f"{self.title}\n{self.body}")
 
 
-def example_from_row(row: dict, group: str) -> Example | None:
+def example_from_row(row: dict, group: str) -> LabelledText | None:
     """A labelled JSONL row: {"category", "text"} (shopping reviews), {"interest", "text"} or
     {"title", "body", "interest"}; the interest may be a child slug, a "label" of 1 or 0 the
     polarity of the experience. None if unlabelled."""
@@ -101,10 +101,10 @@ def example_from_row(row: dict, group: str) -> Example | None:
     title, body = row.get("title") or "", (row.get("body") or row.get("text") or "").lstrip("\ufeff")
     label = row.get("label")
     polarity = label if type(label) is int and label in (0, 1) else None  # "1", 1.0, true, 2: unknown, read instead
-    return Example(title, body, interest, group, polarity) if interest and (title or body) else None
+    return LabelledText(title, body, interest, group, polarity) if interest and (title or body) else None
 
 
-def load_labelled(path: Path) -> list[Example]:
+def load_labelled(path: Path) -> list[LabelledText]:
     """The labelled rows of a JSONL file; ValueError names the first line that is not a JSON object."""
     examples = []
     with open(path, encoding="utf-8") as lines:
@@ -122,7 +122,7 @@ def load_labelled(path: Path) -> list[Example]:
     return examples
 
 
-def editor_examples() -> tuple[list[Example], int]:
+def editor_examples() -> tuple[list[LabelledText], int]:
     """(one example per editor-tagged item, labelled with the top level editors weighted most;
     the number of editor tags), from the database."""
     from interests.models import ItemInterest
@@ -134,7 +134,7 @@ def editor_examples() -> tuple[list[Example], int]:
     for item_id, slug, parent, weight, title, body in rows:
         weights.setdefault(item_id, Counter())[parent or slug] += max(weight, 1e-6)
         texts[item_id] = (title, body)
-    examples = [Example(*texts[i], counts.most_common(1)[0][0], "editor") for i, counts in weights.items()]
+    examples = [LabelledText(*texts[i], counts.most_common(1)[0][0], "editor") for i, counts in weights.items()]
     return examples, len(rows)
 
 
@@ -148,9 +148,9 @@ def fold_of(key: str, seed: int) -> int:
     return int.from_bytes(hashlib.sha256(f"fold:{seed}:{key}".encode()).digest()[:8], "big") % FOLDS
 
 
-def dedupe(examples: list[Example]) -> list[Example]:
+def dedupe(examples: list[LabelledText]) -> list[LabelledText]:
     """One example per text key; a text given two different labels is dropped."""
-    first: dict[str, Example] = {}
+    first: dict[str, LabelledText] = {}
     conflicting = set()
     for example in examples:
         key = example.key
@@ -160,7 +160,7 @@ def dedupe(examples: list[Example]) -> list[Example]:
     return [e for key, e in first.items() if key and key not in conflicting]
 
 
-def split(examples: list[Example], seed: int) -> tuple[list[Example], list[Example]]:
+def split(examples: list[LabelledText], seed: int) -> tuple[list[LabelledText], list[LabelledText]]:
     unique = dedupe(examples)
     test = [e for e in unique if held_out(e.key, seed)]
     return [e for e in unique if not held_out(e.key, seed)], test
@@ -169,7 +169,7 @@ def split(examples: list[Example], seed: int) -> tuple[list[Example], list[Examp
 _ANALYSES: dict[tuple[str, str], Analysis] = {}  # the slow part, once per text per process
 
 
-def analyses(examples: list[Example]) -> list[Analysis]:
+def analyses(examples: list[LabelledText]) -> list[Analysis]:
     todo = list(dict.fromkeys((e.title, e.body) for e in examples if (e.title, e.body) not in _ANALYSES))
     for title, body in tqdm(todo, desc="analysing", unit="text", disable=len(todo) < 2000):
         _ANALYSES[title, body] = analyze(title, body)
@@ -185,7 +185,7 @@ class Inputs:
     lexicon_tags: list
 
     @classmethod
-    def of(cls, examples: list[Example], lexicon: Lexicon) -> "Inputs":
+    def of(cls, examples: list[LabelledText], lexicon: Lexicon) -> "Inputs":
         found = analyses(examples)
         tags = [interest_tags(a, lexicon) for a in found]
         return cls(learned.features(found), dense_features(found, tags), tags)
@@ -265,7 +265,7 @@ def fit_stack(inputs: Inputs, y: np.ndarray, k: int, keep: np.ndarray, idf: np.n
     return coef, S[:, 3 * k:].T, intercept
 
 
-def train_model(train: list[Example], lexicon: Lexicon, seed: int) -> tuple[TaggerModel, dict]:
+def train_model(train: list[LabelledText], lexicon: Lexicon, seed: int) -> tuple[TaggerModel, dict]:
     """The tagger model fitted on `train` (classes with enough examples), and its sample counts."""
     counts = Counter(e.interest for e in train)
     classes = tuple(sorted(c for c, n in counts.items() if n >= MIN_CLASS_EXAMPLES))
@@ -295,7 +295,7 @@ def train_model(train: list[Example], lexicon: Lexicon, seed: int) -> tuple[Tagg
 POLARITY_MARK = {1: "+", 0: "-", None: ""}
 
 
-def polarity_head(train: list[Example], X: sp.csr_matrix, classes: tuple[str, ...]) -> tuple[list, np.ndarray]:
+def polarity_head(train: list[LabelledText], X: sp.csr_matrix, classes: tuple[str, ...]) -> tuple[list, np.ndarray]:
     """The second head's columns, as (top level, polarity), and each example's column: the top
     levels split by the polarity of the experience (the row's label, else the sentiment model's
     reading). Positive and negative reviews of one category share few words beyond its topic, so
@@ -348,7 +348,7 @@ def quality_table(title: str, rows: list[tuple[str, dict]]) -> list[str]:
                     for label, q in rows]
 
 
-def evaluate(examples: list[Example], model: TaggerModel | None, lexicon: Lexicon, batch: int = 500,
+def evaluate(examples: list[LabelledText], model: TaggerModel | None, lexicon: Lexicon, batch: int = 500,
              product: bool = True) -> dict:
     """The combined tagger exactly as production tags (interest_tags_batch) on each labelled text
     ("combined"), the classifier alone (its most probable top level) and the lexicon alone; with
@@ -381,9 +381,9 @@ def evaluate(examples: list[Example], model: TaggerModel | None, lexicon: Lexico
     return report
 
 
-def baseline(train: list[Example], test: list[Example], seed: int) -> dict:
+def baseline(train: list[LabelledText], test: list[LabelledText], seed: int) -> dict:
     """Character 1-3-gram TF-IDF + LinearSVC on the raw texts of the same split."""
-    def texts(examples: list[Example]) -> list[str]:
+    def texts(examples: list[LabelledText]) -> list[str]:
         return [f"{e.title}\n{e.body}" if e.title else e.body for e in examples]
 
     vectorizer = TfidfVectorizer(analyzer="char", ngram_range=(1, 3))
@@ -392,7 +392,7 @@ def baseline(train: list[Example], test: list[Example], seed: int) -> dict:
     return quality([e.interest for e in test], predicted, [True] * len(test))
 
 
-def repeated_held_out(examples: list[Example], extra: list[Example], lexicon: Lexicon, seeds: list[int],
+def repeated_held_out(examples: list[LabelledText], extra: list[LabelledText], lexicon: Lexicon, seeds: list[int],
                       product: bool = True) -> list[dict]:
     """Per seed, the tagger's settings refitted on that seed's training side of `examples`
     (plus `extra`, such as the editors' labels, which are never scored) and scored on its
@@ -404,7 +404,7 @@ def repeated_held_out(examples: list[Example], extra: list[Example], lexicon: Le
     return refits_scored(splits, "seed", extra, lexicon, product)
 
 
-def cross_validated(examples: list[Example], extra: list[Example], lexicon: Lexicon, folds: int, seed: int,
+def cross_validated(examples: list[LabelledText], extra: list[LabelledText], lexicon: Lexicon, folds: int, seed: int,
                     product: bool = True) -> list[dict]:
     """k-fold cross-validation: the deduplicated rows of `examples` fall into `folds` parts by a
     seeded hash of their text; each part is scored by the tagger's settings refitted on the
@@ -420,7 +420,7 @@ def cross_validated(examples: list[Example], extra: list[Example], lexicon: Lexi
     return refits_scored(splits, "fold", extra, lexicon, product)
 
 
-def refits_scored(splits: list[tuple[int, int, list[Example], list[Example]]], key: str, extra: list[Example],
+def refits_scored(splits: list[tuple[int, int, list[LabelledText], list[LabelledText]]], key: str, extra: list[LabelledText],
                   lexicon: Lexicon, product: bool = True) -> list[dict]:
     """Per (label, seed, train, test), checked beforehand so no error comes after minutes of
     fitting: the tagger refitted on train + extra scores test, next to the baseline."""
@@ -433,7 +433,7 @@ def refits_scored(splits: list[tuple[int, int, list[Example], list[Example]]], k
     return runs
 
 
-def train_and_evaluate(examples: list[Example], lexicon: Lexicon, seed: int) -> tuple[TaggerModel, dict]:
+def train_and_evaluate(examples: list[LabelledText], lexicon: Lexicon, seed: int) -> tuple[TaggerModel, dict]:
     """Split, fit on the 80%, report on the 20% next to the baseline (on the same split)."""
     train, test = split(examples, seed)
     model, samples = train_model(train, lexicon, seed)

@@ -193,12 +193,12 @@ def test_an_artifact_whose_columns_do_not_add_up_is_refused(tmp_path):
 
 def test_the_polarity_head_splits_each_top_level_by_its_rows_labels_or_the_sentiment_models_reading():
     happy, unhappy = "非常好，很满意，下次还买", "太差了，很失望，再也不买"
-    examples = ([training.Example("", f"{happy}{i}", "books", "书籍", 1) for i in range(25)]
-                + [training.Example("", f"{unhappy}{i}", "books", "书籍", 0) for i in range(25)]
-                + [training.Example("", f"{happy}{i}", "travel", "酒店", 1) for i in range(30)]
-                + [training.Example("", f"{unhappy}{i}", "travel", "酒店", 0) for i in range(3)]  # too few to split
-                + [training.Example("", f"{happy}{i}", "fashion", "editor") for i in range(25)]  # no label: read
-                + [training.Example("", f"{unhappy}{i}", "fashion", "editor") for i in range(25)])
+    examples = ([training.LabelledText("", f"{happy}{i}", "books", "书籍", 1) for i in range(25)]
+                + [training.LabelledText("", f"{unhappy}{i}", "books", "书籍", 0) for i in range(25)]
+                + [training.LabelledText("", f"{happy}{i}", "travel", "酒店", 1) for i in range(30)]
+                + [training.LabelledText("", f"{unhappy}{i}", "travel", "酒店", 0) for i in range(3)]  # too few to split
+                + [training.LabelledText("", f"{happy}{i}", "fashion", "editor") for i in range(25)]  # no label: read
+                + [training.LabelledText("", f"{unhappy}{i}", "fashion", "editor") for i in range(25)])
     X = learned.features(training.analyses(examples))
 
     keys, y = training.polarity_head(examples, X, ("books", "fashion", "travel"))
