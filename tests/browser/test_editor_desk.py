@@ -31,6 +31,13 @@ def selected_id(page) -> int:
     return int(page.locator(".queue-row.selected").get_attribute("data-item"))
 
 
+def press(page, key: str) -> None:
+    """A key press once the page's desk script listens: after a decision the next page's text can
+    be there before its script has run (a key pressed then would be lost)."""
+    page.locator("body.desk-js").wait_for(state="attached")
+    page.keyboard.press(key)
+
+
 def expect_focused(locator) -> None:
     """The element holds its document's focus. Asked of the document, not the window: with the
     visitor's page open beside the editor's (or a field's datalist showing) the window can be
@@ -55,7 +62,7 @@ def test_an_editor_works_the_queue_with_the_keyboard_and_visitors_see_each_step(
     screenshot(page, "desk-queue")
 
     approved = selected_id(page)
-    page.keyboard.press("a")
+    press(page, "a")
     expect(page.locator(".messages")).to_contain_text(f"已通过：内容 {approved}")
     assert Item.objects.get(pk=approved).status == "approved"
     visitor.goto("/")
@@ -63,7 +70,7 @@ def test_an_editor_works_the_queue_with_the_keyboard_and_visitors_see_each_step(
 
     rejected = selected_id(page)
     assert rejected != approved
-    page.keyboard.press("r")
+    press(page, "r")
     reason = panel(page).get_by_label("拒绝原因")
     expect_focused(reason)
     reason.select_option("advertorial")
@@ -72,7 +79,7 @@ def test_an_editor_works_the_queue_with_the_keyboard_and_visitors_see_each_step(
     assert Item.objects.get(pk=rejected).moderation_reason == "advertorial"
 
     merged = selected_id(page)
-    page.keyboard.press("m")
+    press(page, "m")
     merge_into = panel(page).get_by_label("合并到内容 #")
     expect_focused(merge_into)
     merge_into.fill(str(target.pk))
@@ -81,7 +88,7 @@ def test_an_editor_works_the_queue_with_the_keyboard_and_visitors_see_each_step(
     assert Item.objects.get(pk=merged).duplicate_of_id == target.pk
 
     retagged = selected_id(page)
-    page.keyboard.press("t")
+    press(page, "t")
     interests = panel(page).get_by_label("兴趣")
     expect_focused(interests)
     interests.fill("coffee")
@@ -100,11 +107,11 @@ def test_an_editor_works_the_queue_with_the_keyboard_and_visitors_see_each_step(
     assert selected_id(page) == featured
     rows = [int(r) for r in page.locator(".queue-row").evaluate_all("rows => rows.map(r => r.dataset.item)")]
     away, back = ("k", "j") if rows.index(featured) > 0 else ("j", "k")
-    page.keyboard.press(away)
+    press(page, away)
     assert selected_id(page) != featured
-    page.keyboard.press(back)
+    press(page, back)
     assert selected_id(page) == featured
-    page.keyboard.press("f")
+    press(page, "f")
     expect(page.locator(".messages")).to_contain_text(f"已精选：内容 {featured}")
     assert Item.objects.get(pk=featured).status == "featured"
 
