@@ -125,38 +125,30 @@ def parse_chosen(raw: Any) -> tuple[dict[str, float] | None, dict[str, list[str]
     return {k: float(raw[k]) for k in DIMENSION_KEYS if raw.get(k)}, {}
 
 
-def _values_row(user: AbstractBaseUser) -> ShopperValues:
-    return ShopperValues.objects.select_for_update().get_or_create(user=user)[0]
-
-
 @transaction.atomic
+def _values_set(user: AbstractBaseUser, **fields: Any) -> ShopperValues:
+    """Her row (locked, made if new) with `fields` saved; her feed moves on once that commits."""
+    row = ShopperValues.objects.select_for_update().get_or_create(user=user)[0]
+    for name, value in fields.items():
+        setattr(row, name, value)
+    row.save(update_fields=list(fields))
+    feed_changed(user.pk)
+    return row
+
+
 def values_choose(*, user: AbstractBaseUser, weights: dict[str, float]) -> ShopperValues:
     """She says what she weighs herself (weights as parse_chosen returns them)."""
-    row = _values_row(user)
-    row.mode, row.chosen, row.chosen_at = "chosen", weights, timezone.now()
-    row.save(update_fields=["mode", "chosen", "chosen_at"])
-    feed_changed(user.pk)
-    return row
+    return _values_set(user, mode="chosen", chosen=weights, chosen_at=timezone.now())
 
 
-@transaction.atomic
 def values_use_learned(*, user: AbstractBaseUser) -> ShopperValues:
     """Back to what her behaviour says; her earlier choice is forgotten."""
-    row = _values_row(user)
-    row.mode, row.chosen, row.chosen_at = "learned", {}, None
-    row.save(update_fields=["mode", "chosen", "chosen_at"])
-    feed_changed(user.pk)
-    return row
+    return _values_set(user, mode="learned", chosen={}, chosen_at=None)
 
 
-@transaction.atomic
 def values_switch_off(*, user: AbstractBaseUser) -> ShopperValues:
     """The feed stops ranking by dimensions for her (what was learned is kept, and shown)."""
-    row = _values_row(user)
-    row.mode = "off"
-    row.save(update_fields=["mode"])
-    feed_changed(user.pk)
-    return row
+    return _values_set(user, mode="off")
 
 
 def effective_values(user_id: int | None) -> dict[str, float]:
