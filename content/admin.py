@@ -10,6 +10,7 @@ from content.moderation.profiles import profile_draft_save
 from content.scoring.admin_forms import ScoringProfileForm
 from content.scoring.dimensions import DIMENSION_KEYS
 from content.services import source_rotate_key
+from guide.queueing import task_named
 from guide.roles import is_editor
 
 
@@ -35,8 +36,7 @@ class SourceAdmin(admin.ModelAdmin):
 
     @admin.action(description="立即抓取")
     def poll_now(self, request: HttpRequest, queryset: QuerySet[Source]) -> None:
-        from content.tasks import poll_source
-
+        poll_source = task_named("content.tasks.poll_source")
         for source in queryset:
             poll_source.delay(source.pk)
         self.message_user(request, f"已排队抓取 {queryset.count()} 个来源。")

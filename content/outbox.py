@@ -38,6 +38,7 @@ from django.utils import timezone
 from content.models import Item, ItemScore
 from content.scoring.service import items_score
 from guide.faults import BROKER_ERRORS
+from guide.queueing import task_named
 
 logger = logging.getLogger(__name__)
 
@@ -68,8 +69,7 @@ def relay_grace() -> timedelta:
 def scoring_publish(*, item_ids: Iterable[int], skip_claimed: bool = False) -> int:
     """Queue score_items for these items in batches; how many were handed over. An unreachable
     broker is logged, never raised: the items wait in the database for the relay."""
-    from content.tasks import score_items
-
+    score_items = task_named("content.tasks.score_items")
     ids = sorted(set(item_ids))
     if skip_claimed:  # not being scored now; then claimed atomically (SET NX): two relays never both send it
         running = cache.get_many([RUNNING + str(pk) for pk in ids])

@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "content",
     "interests",
     "recommender",
+    "tooling",
 ]
 
 MIDDLEWARE = [

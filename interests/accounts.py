@@ -16,6 +16,7 @@ from django.db import transaction
 from django.http import HttpRequest, HttpResponseBase
 from django.utils.cache import patch_cache_control
 
+from guide.queueing import task_named
 from interests.events import valid_anonymous_id
 from interests.models import Event
 
@@ -94,9 +95,8 @@ def _queue_rebuild(user_id: int) -> None:
     """The rebuild in a task; in process when the broker does not answer (the sign-in stands)."""
     from guide.faults import BROKER_ERRORS
     from interests.profiles import profile_rebuild
-    from interests.tasks import rebuild_profile
 
     try:
-        rebuild_profile.delay(user_id)
+        task_named("interests.tasks.rebuild_profile").delay(user_id)
     except BROKER_ERRORS:
         profile_rebuild(user_id=user_id)

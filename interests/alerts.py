@@ -23,6 +23,7 @@ from content.constants import VISIBLE_STATUSES
 from content.models import Item, ItemSearch
 from content.search.query import search_groups
 from content.search.terms import QueryGroup, matches
+from guide.queueing import task_named
 from interests.models import KeywordAlert, Notification
 
 logger = logging.getLogger(__name__)
@@ -169,12 +170,11 @@ def approvals_queue(item_ids: list[int]) -> None:
     """Match these just-approved items against the alerts in a task, so neither the scoring pass
     nor an editor's request waits for it; in process when the broker is down."""
     from guide.faults import BROKER_ERRORS
-    from interests.tasks import notify_alerts
 
     if not item_ids:
         return
     try:
-        notify_alerts.delay(list(item_ids))
+        task_named("interests.tasks.notify_alerts").delay(list(item_ids))
     except BROKER_ERRORS as exc:
         logger.warning("alerts matched in process, broker unreachable (%s)", type(exc).__name__)
         alerts_notify(item_ids=item_ids)

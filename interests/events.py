@@ -19,6 +19,7 @@ from content.models import Item
 from content.pipeline.normalize import normalize_line, parse_datetime_utc, text_refusal
 from guide.db import insert_rows
 from guide.faults import BROKER_ERRORS
+from guide.queueing import task_named
 from interests.constants import EVENT_TYPES, ITEM_EVENT_TYPES
 from interests.feed_generation import feed_generation_bump
 from interests.models import Event
@@ -164,12 +165,10 @@ def queue_profile_update(user_id: int) -> None:
     """Bring the shopper's profile up to date soon; one queued update covers a burst of batches.
     An unreachable broker is logged, not raised: the events are stored, and the next update
     reads the event log from where the last one stopped."""
-    from interests.tasks import update_profile
-
     # None: the cache did not answer; queue anyway rather than leave the profile behind.
     if cache.add(f"profile-update-queued:{user_id}", 1, PROFILE_QUEUE_GRACE_SECONDS) is not False:
         try:
-            update_profile.apply_async((user_id,), countdown=1)
+            task_named("interests.tasks.update_profile").apply_async((user_id,), countdown=1)
         except BROKER_ERRORS as exc:
             cache.delete(f"profile-update-queued:{user_id}")
             logger.warning("profile update for user %s not queued, broker unreachable (%s)", user_id, type(exc).__name__)

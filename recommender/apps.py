@@ -6,6 +6,14 @@ class RecommenderConfig(AppConfig):
     verbose_name = "推荐与榜单"
 
     def ready(self) -> None:
+        from django.db.models.signals import post_delete, post_save
+
+        from recommender.brands import brand_membership_changed
+        from recommender.models import BrandMember
+
+        post_save.connect(brand_membership_changed, sender=BrandMember, dispatch_uid="recommender.brand_member_joined")
+        post_delete.connect(brand_membership_changed, sender=BrandMember, dispatch_uid="recommender.brand_member_left")
+
         from content.moderation.visibility import visibility_changed
         from recommender.lists import lists_refresh_soon
 

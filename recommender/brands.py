@@ -40,6 +40,13 @@ def brand_group_sync(*, user: AbstractBaseUser) -> None:
         user.groups.remove(group)
 
 
+def brand_membership_changed(sender: type, instance: BrandMember, **kwargs: object) -> None:
+    """Receiver of BrandMember's post_save and post_delete (connected in apps.py): however a
+    membership begins or ends (the services, the admin, a brand deleted), the brand_members group
+    follows it."""
+    brand_group_sync(user=instance.user)
+
+
 def brand_key_create(*, brand: Brand, name: str, created_by: AbstractBaseUser | None = None) -> tuple[BrandKey, str]:
     """A new named key; returns (key, raw key). The raw key is shown once and never stored."""
     name = name.strip()

@@ -13,6 +13,7 @@ from django.core.cache import cache
 from django.utils import timezone
 
 from guide.faults import BROKER_ERRORS
+from guide.queueing import task_named
 from interests.models import ShopperProfile
 from recommender.feed import feed_rendered_page
 
@@ -35,12 +36,10 @@ def feed_precompute(*, user_id: int) -> bool:
 def precompute_queue(*, user_id: int) -> None:
     """Precompute the shopper's feed soon, once: a precompute already queued covers this one.
     An unreachable broker is logged, not raised: the shopper's next request computes it."""
-    from recommender.tasks import precompute_feed
-
     # None: the cache did not answer; queue anyway (a duplicate computes nothing when warm).
     if cache.add(_queued_key(user_id), 1, QUEUED_GRACE_SECONDS) is not False:
         try:
-            precompute_feed.apply_async((user_id,))
+            task_named("recommender.tasks.precompute_feed").apply_async((user_id,))
         except BROKER_ERRORS as exc:
             cache.delete(_queued_key(user_id))
             logger.warning("feed precompute for user %s not queued, broker unreachable (%s)", user_id, type(exc).__name__)

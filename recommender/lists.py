@@ -26,6 +26,7 @@ from content.constants import VISIBLE_STATUSES
 from content.models import Item, Vote
 from content.scoring.scorers.market import wilson_lower_bound
 from guide.faults import BROKER_ERRORS
+from guide.queueing import task_named
 from guide.roles import BRAND_MEMBERS_GROUP
 from interests.models import Interest, ItemInterest
 from recommender.models import OVERALL, PERIODS, ListOverride, WorthList, WorthListEntry
@@ -149,11 +150,9 @@ def lists_refresh_soon(*, may_enter_lists: bool = True, **kwargs: object) -> Non
     """Queue one refresh of every list (several decisions in a row share it): the receiver of
     content's visibility_changed, sent after an editor's decision commits. A decision that can
     only take items out needs none: current_entries leaves out what is no longer shown."""
-    from recommender.tasks import refresh_lists
-
     if may_enter_lists and cache.add(REFRESH_QUEUED_KEY, 1, 60) is not False:
         try:
-            refresh_lists.apply_async(countdown=1)
+            task_named("recommender.tasks.refresh_lists").apply_async(countdown=1)
         except BROKER_ERRORS:  # the decision is made; the lists follow at the next beat refresh
             logger.warning("lists refresh not queued: the broker does not answer")
             cache.delete(REFRESH_QUEUED_KEY)

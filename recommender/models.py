@@ -1,7 +1,5 @@
 from django.conf import settings
 from django.db import models
-from django.db.models.signals import post_delete, post_save
-from django.dispatch import receiver
 
 PERIODS = {"day": "今日", "week": "本周"}
 OVERALL = "overall"
@@ -305,13 +303,3 @@ class StatsCursor(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} @ {self.position}"
-
-
-@receiver(post_save, sender=BrandMember, dispatch_uid="recommender.brand_member_joined")
-@receiver(post_delete, sender=BrandMember, dispatch_uid="recommender.brand_member_left")
-def brand_membership_changed(sender: type, instance: BrandMember, **kwargs) -> None:
-    """However a membership begins or ends (the services, the admin, a brand deleted), the
-    brand_members group follows it."""
-    from recommender.brands import brand_group_sync
-
-    brand_group_sync(user=instance.user)

@@ -3,7 +3,7 @@
 import pytest
 from django.core.management import get_commands, load_command_class
 
-OURS = ("content", "interests", "recommender", "guide")
+OURS = ("content", "interests", "recommender", "guide", "tooling")
 COMMANDS = sorted((app, name) for name, app in get_commands().items() if app in OURS)
 
 

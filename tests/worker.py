@@ -11,7 +11,7 @@ import pytest
 from django.conf import settings
 from django.db import connection
 
-from guide.tooling.processes import CeleryProcess, database_url, wait_for
+from tooling.processes import CeleryProcess, database_url, wait_for
 
 __all__ = ["Worker", "celery_worker", "integration_services_missing", "wait_for", "worker_process"]
 

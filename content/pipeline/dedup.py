@@ -3,7 +3,7 @@
 Pure functions, no Django. Flow: dedup_text -> content_hash (exact copies) and index_keys (the
 ItemBand rows: MinHash of character bigrams cut into bands) -> items sharing a key are candidates
 -> find_original verifies them on their text (edit similarity). Every parameter below was chosen
-by content.benchmarks.dedup on 50k real shopping reviews; the figures are in that module.
+by tooling.benchmarks.dedup on 50k real shopping reviews; the figures are in that module.
 """
 
 import hashlib

@@ -8,9 +8,9 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.test import override_settings
 
-from content.benchmarks.pipeline import read_reviews, realistic_items
 from content.ingest import items_ingest
 from content.services import source_create
+from tooling.benchmarks.pipeline import read_reviews, realistic_items
 
 REVIEWS = [
     {"id": "r1", "category": "手机", "label": 1, "text": "\ufeff屏幕很清晰，拍照效果比上一台好太多，电池能用一整天"},

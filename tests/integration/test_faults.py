@@ -1,5 +1,5 @@
 """Faults injected for real into gunicorn, a Celery worker and beat on PostgreSQL and a Redis of
-the test's own (guide/tooling): Redis stopped, the worker killed mid-batch, PostgreSQL backends
+the test's own (tooling/): Redis stopped, the worker killed mid-batch, PostgreSQL backends
 terminated under load, a batch past the ingest deadline, partners racing on the same authors.
 Each asserts what users see (never a 500; a 503 always with Retry-After), that nothing is lost,
 and that everything comes back. The same rows make the README's fault matrix (chaos_check)."""
@@ -9,16 +9,16 @@ from collections.abc import Iterator
 import pytest
 from django.db import connection
 
-from guide.tooling.chaos import Row, Stack
-from guide.tooling.processes import RedisServer
-from guide.tooling.scenarios import (
+from tests.worker import integration_services_missing
+from tooling.chaos import Row, Stack
+from tooling.processes import RedisServer
+from tooling.scenarios import (
     concurrent_ingest,
     ingest_past_deadline,
     postgres_terminated,
     redis_stopped,
     worker_killed,
 )
-from tests.worker import integration_services_missing
 
 pytestmark = pytest.mark.integration
 

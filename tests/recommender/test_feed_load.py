@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from guide.loadgen import PreparedRequest, run_load
+from tooling.loadgen import PreparedRequest, run_load
 
 
 class KeepAliveHandler(socketserver.StreamRequestHandler):

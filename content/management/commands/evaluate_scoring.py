@@ -16,9 +16,9 @@ import json
 
 from django.core.management.base import BaseCommand, CommandError
 
-from content.benchmarks.relevance import Labelled, evaluate, load_news
 from content.models import ITEM_KINDS
 from content.scoring import relevance, training
+from content.scoring.evaluation import Labelled, evaluate, load_news
 
 DEFAULT_NEWS = "../shared/data/news_titles/news_titles_eval.jsonl"
 

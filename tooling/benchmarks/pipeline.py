@@ -20,14 +20,15 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from django.conf import settings
 from django.db import connection
 
 from content.models import Item, ItemScore, Source
-from guide.benchserver import gunicorn, process_tree_cpu_seconds, server_cpu_seconds
-from guide.loadgen import LoadResult, PreparedRequest, run_load
-from guide.tooling.processes import CeleryProcess
+from tooling.benchserver import gunicorn, process_tree_cpu_seconds, server_cpu_seconds
+from tooling.loadgen import LoadResult, PreparedRequest, run_load
+from tooling.processes import CeleryProcess
 
-DEMO_ITEMS = Path(__file__).resolve().parent.parent / "demo" / "demo_items.jsonl"
+DEMO_ITEMS = Path(settings.BASE_DIR) / "content" / "demo" / "demo_items.jsonl"
 REPOST_SHARE = 0.08  # of pushed items, copies of an earlier one (a repost prefix, a hashtag)
 AUTHORS = 5000
 # Review categories (shopping_reviews.jsonl) that match a demo item's interest.

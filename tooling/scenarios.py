@@ -11,7 +11,7 @@ from concurrent.futures import ThreadPoolExecutor
 import psycopg2
 from django.db import connection
 
-from guide.tooling.chaos import (
+from tooling.chaos import (
     Answer,
     Row,
     Stack,
@@ -22,7 +22,7 @@ from guide.tooling.chaos import (
     shopper_token,
     stored,
 )
-from guide.tooling.processes import wait_for
+from tooling.processes import wait_for
 
 PAGES = ("/", "/lists/", "/api/v1/items/", "/api/v1/feed/")
 KILL_ITEMS = 900

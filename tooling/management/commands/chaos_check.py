@@ -1,4 +1,4 @@
-"""manage.py chaos_check: the fault matrix, measured (guide/tooling/chaos.py, scenarios.py)."""
+"""manage.py chaos_check: the fault matrix, measured (tooling/chaos.py, scenarios.py)."""
 
 import tempfile
 import time
@@ -7,9 +7,9 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 
-from guide.tooling.chaos import Stack, matrix_table, scratch_database
-from guide.tooling.processes import RedisServer
-from guide.tooling.scenarios import FAULTS
+from tooling.chaos import Stack, matrix_table, scratch_database
+from tooling.processes import RedisServer
+from tooling.scenarios import FAULTS
 
 
 class Command(BaseCommand):

@@ -22,11 +22,11 @@ from django.utils import timezone
 
 from content.models import Item
 from guide.commands import DatabaseCommand
-from guide.loadgen import LoadResult
 from interests.models import Interest
 from recommender.brand_auth import BrandKeyThrottle
 from recommender.brands import brand_create, brand_key_create
 from recommender.models import Brand, Campaign, CampaignReach, CampaignStat
+from tooling.loadgen import LoadResult
 
 SLUG = "bench-brand"
 GOAL_MS = 100.0

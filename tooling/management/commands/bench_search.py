@@ -2,7 +2,7 @@
 per second: `GET /api/v1/search/?q=…` with realistic queries (a tenth with filters) and
 `POST /api/v1/assistant/` (a wish, then a refinement), through Django's test client in this
 process (URL routing, middleware, view, queries; no network or WSGI server), alternating with
-/ping in rounds so that both see the same machine. The corpus (interests.benchmarks.search) is
+/ping in rounds so that both see the same machine. The corpus (tooling.benchmarks.search) is
 built first if fewer than --items generated items exist. Goal: search p95 under 50 ms."""
 
 import random
@@ -15,8 +15,8 @@ from django.test import Client, override_settings
 
 from content.models import Item
 from guide.commands import DatabaseCommand
-from guide.loadgen import LoadResult
-from interests.benchmarks.search import ASSISTANT_MESSAGES, ASSISTANT_REFINEMENTS, bench_queries, corpus_build
+from tooling.benchmarks.search import ASSISTANT_MESSAGES, ASSISTANT_REFINEMENTS, bench_queries, corpus_build
+from tooling.loadgen import LoadResult
 
 GOAL_MS = 50.0
 FILTERS = ({"deals": "1"}, {"price_max": "500"}, {"kind": "review"}, {"platform": "jd"})

@@ -31,10 +31,8 @@ from django.core.management.base import CommandError
 from django.db import connection
 
 from content.models import Item
-from guide.benchserver import gunicorn, server_cpu_seconds
 from guide.celery import app
 from guide.commands import DatabaseCommand
-from guide.loadgen import LoadResult, PreparedRequest, run_load
 from guide.models import UserToken
 from guide.services import user_token_create
 from interests.events import events_record
@@ -42,6 +40,8 @@ from recommender.feed import first_page_kept
 from recommender.feed_precompute import FIRST_PAGE_LIMIT
 from recommender.management.commands.generate_load_data import PREFIX
 from recommender.pools import pools_refresh
+from tooling.benchserver import gunicorn, server_cpu_seconds
+from tooling.loadgen import LoadResult, PreparedRequest, run_load
 
 
 class Command(DatabaseCommand):

@@ -2,7 +2,7 @@
 
 Plain functions returning dicts of figures (no Django, no database), e.g.
 
-    python -c "from content.benchmarks.dedup import measure_dedup_quality as m; \
+    python -c "from tooling.benchmarks.dedup import measure_dedup_quality as m; \
 print(m('/work/shared/data/shopping_reviews/shopping_reviews.jsonl'))"
 
 * measure_dedup_quality: recall per edit kind and false-merge rate on real reviews, going through

@@ -19,10 +19,10 @@ from django.core.management.base import CommandError
 from django.db import connection
 from django.utils import timezone
 
-from content.benchmarks.pipeline import measure_first_batches, measure_pipeline, read_reviews, realistic_items
 from content.models import Item
 from content.services import source_create
 from guide.commands import DatabaseCommand
+from tooling.benchmarks.pipeline import measure_first_batches, measure_pipeline, read_reviews, realistic_items
 
 DEFAULT_REVIEWS = settings.BASE_DIR.parent / "shared" / "data" / "shopping_reviews" / "shopping_reviews.jsonl"
 MAX_ITEMS = 1_000_000

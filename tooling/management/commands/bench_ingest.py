@@ -20,10 +20,10 @@ from django.db import connection, transaction
 from django.utils import timezone
 from tqdm import tqdm
 
-from content.benchmarks.dedup import measure_dedup_quality, measure_index_lookup
 from content.ingest import items_ingest
 from content.models import Item, Source
 from guide.commands import DatabaseCommand
+from tooling.benchmarks.dedup import measure_dedup_quality, measure_index_lookup
 
 BATCH = 500
 def vocabulary() -> list[str]:

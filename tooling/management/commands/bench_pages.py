@@ -26,9 +26,9 @@ from django.urls import NoReverseMatch, reverse
 
 from content.models import Item
 from guide.commands import DatabaseCommand
-from guide.loadgen import LoadResult
 from recommender.lists import lists_refresh
 from recommender.models import WorthList
+from tooling.loadgen import LoadResult
 
 GOAL_MS = 200.0
 SHOPPER = "bench-shopper"

@@ -27,8 +27,8 @@ from django.conf import settings
 from django.db import connection
 from django.utils import timezone
 
-from guide.benchserver import gunicorn
-from guide.tooling.processes import CeleryProcess, RedisServer, Supervisor, database_url, wait_for
+from tooling.benchserver import gunicorn
+from tooling.processes import CeleryProcess, RedisServer, Supervisor, database_url, wait_for
 
 DEMO = Path(settings.BASE_DIR) / "content" / "demo" / "demo_items.jsonl"
 STACK_ENV = {"SCORING_TIME_LIMIT": "8", "SCORING_RELAY_SECONDS": "2", "RETRY_AFTER_SECONDS": "2",

@@ -14,11 +14,11 @@ from django.core.management.base import CommandError
 from django.db import connection
 
 from content.models import Item, Source
-from guide.benchserver import gunicorn
 from guide.commands import DatabaseCommand
-from guide.loadgen import PreparedRequest, run_load
 from guide.services import user_token_create
 from interests.models import Event
+from tooling.benchserver import gunicorn
+from tooling.loadgen import PreparedRequest, run_load
 
 TYPES = ["impression"] * 12 + ["click"] * 4 + ["dwell"] * 2 + ["favorite", "share", "search"]
 

@@ -1,1 +1,0 @@
-"""Benchmark tooling of this app (corpus builders, measurements); nothing here serves users."""
