@@ -13,6 +13,8 @@ from rest_framework.test import APIClient
 from recommender.brands import brand_create, brand_key_create, brand_member_add
 from recommender.campaigns import campaign_create, sponsorship_sync
 from recommender.models import Brand, Campaign
+from recommender.placements import placements_serve
+from recommender.rollups import stats_rollup
 from tests.factories import SourceFactory, UserFactory, scored_item
 
 
@@ -92,6 +94,17 @@ def running(brand: Brand, items: list, *, days_before: int = 3, days_after: int 
                                starts_on=today - timedelta(days=days_before), ends_on=today + timedelta(days=days_after),
                                items=items, **fields)
     sponsorship_sync()  # what campaign_create queues for when its transaction commits
+    return campaign
+
+
+def served_to_visitors(campaign: Campaign, visitors: int, interest: str) -> Campaign:
+    """The campaign's one item shown, sponsored, to `visitors` anonymous visitors in `interest`'s
+    feed, and the statistics rolled up as beat would."""
+    item = campaign.items.get().item
+    for n in range(visitors):
+        placements_serve(entries=[{"item": item.pk, "sponsored": True, "campaign": campaign.pk, "interest": interest}],
+                         user_id=None, anonymous_id=f"visitor-{n:08d}")
+    stats_rollup(now=timezone.now() + timedelta(minutes=1))
     return campaign
 
 

@@ -15,22 +15,14 @@ from guide.services import user_token_create
 from recommender.brand_auth import BrandKeyThrottle
 from recommender.brands import brand_key_create, brand_key_revoke
 from recommender.models import BrandKey, CampaignItem
-from recommender.placements import placements_serve
-from recommender.rollups import stats_rollup
-from tests.recommender.brands import deal, review, running
+from tests.recommender.brands import deal, review, running, served_to_visitors
 
 CAMPAIGNS = "/api/v1/brand/campaigns/"
 
 
 @pytest.fixture
 def narwal_campaign(narwal):
-    campaign = running(narwal, [deal("云鲸", "robot-vacuums", "appliances")])
-    item = campaign.items.get().item
-    for n in range(6):
-        placements_serve(entries=[{"item": item.pk, "sponsored": True, "campaign": campaign.pk, "interest": "appliances"}],
-                         user_id=None, anonymous_id=f"visitor-{n:08d}")
-    stats_rollup(now=timezone.now() + timedelta(minutes=1))
-    return campaign
+    return served_to_visitors(running(narwal, [deal("云鲸", "robot-vacuums", "appliances")]), 6, "appliances")
 
 
 @pytest.fixture

@@ -10,18 +10,13 @@ from django.utils import timezone
 from recommender.models import BrandKey, CampaignItem
 from recommender.placements import placements_serve
 from recommender.rollups import stats_rollup
-from tests.recommender.brands import deal, review, running
+from tests.recommender.brands import deal, review, running, served_to_visitors
 
 
 @pytest.fixture
 def narwal_campaign(narwal):
     campaign = running(narwal, [deal("云鲸", "robot-vacuums", "appliances")], name="双12 扫拖机器人")
-    item = campaign.items.get().item
-    for n in range(7):
-        placements_serve(entries=[{"item": item.pk, "sponsored": True, "campaign": campaign.pk, "interest": "appliances"}],
-                         user_id=None, anonymous_id=f"visitor-{n:08d}")
-    stats_rollup(now=timezone.now() + timedelta(minutes=1))
-    return campaign
+    return served_to_visitors(campaign, 7, "appliances")
 
 
 @pytest.fixture
