@@ -69,10 +69,11 @@ def interest_matches(affinities: dict[int, tuple[float, str, bool, bool]]) -> di
     strongest = sorted((i for i, a in affinities.items() if a[0] > 0), key=lambda i: -affinities[i][0])[
         :TOP_INTERESTS
     ]
+    by_interest = pools.interest_pools(strongest)
     return {
         item_id: CandidateSignal(strength={"interest": 1.0})
         for i in strongest
-        for item_id, _ in pools.interest_pool(i)[:PER_INTEREST]
+        for item_id, _ in by_interest[i][:PER_INTEREST]
     }
 
 

@@ -22,7 +22,7 @@ from rest_framework.renderers import JSONRenderer
 
 from content.cards import CARD_TTL, item_cards
 from content.models import Item
-from content.moderation.visibility import EPOCH_KEY, content_epoch
+from content.moderation.visibility import EPOCH_KEY, content_epoch, one_content_epoch
 from content.scoring.dimensions import DIMENSION_KEYS
 from interests.feed_generation import feed_generation, feed_generation_key
 from interests.models import Interest, ItemInterest
@@ -120,8 +120,9 @@ def feed_rendered_page(user_id: int | None, *, mode: str, interest: str, scenari
     request, head, kept = _kept_page(user_id, found, slot, mode=mode, interest=interest, scenario=scenario, cursor=cursor)
     if kept is not None:
         return RenderedPage(request.personal, kept[1], kept[2], kept[4] if len(kept) > 4 else [])
-    page = feed_slice(request, cursor=cursor, limit=limit)
-    results = render_entries(page.entries)
+    with one_content_epoch(request.epoch):  # the epoch just read: pools and cards need no read of their own
+        page = feed_slice(request, cursor=cursor, limit=limit)
+        results = render_entries(page.entries)
     ttl = min(CARD_TTL, page.serve_until - time.time())
     if ttl >= 1:
         cache.set(slot, (head, results, page.next_cursor, page.serve_until, page.entries), int(ttl))
@@ -214,7 +215,8 @@ def _cached_feed(request: FeedRequest) -> tuple[str, list[dict], float]:
     entries = cache.get(f"feed-id:{head[0]}") if head is not None and head[1] > time.time() else None
     if entries is not None:
         return head[0], entries, head[1]
-    entries = compute_feed(request, request.now or timezone.now())
+    with one_content_epoch(request.epoch):  # one read of the epoch for every pool the feed draws on
+        entries = compute_feed(request, request.now or timezone.now())
     feed_id, serve_until = uuid.uuid4().hex, time.time() + FEED_TTL
     cache.set(f"feed-id:{feed_id}", entries, CURSOR_TTL)
     cache.set(key, (feed_id, serve_until), FEED_TTL)

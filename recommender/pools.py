@@ -7,6 +7,7 @@ query took 6 s; reading pools from the cache takes milliseconds.)"""
 
 from collections.abc import Callable
 from datetime import timedelta
+from functools import partial
 from typing import Any
 
 from django.core.cache import cache
@@ -37,13 +38,24 @@ def organic() -> QuerySet[Item]:
 
 
 def _cached(key: str, compute: Callable[[], Any]) -> Any:
+    return _cached_many({key: compute})[key]
+
+
+def _cached_many(computes: dict[str, Callable[[], Any]]) -> dict[str, Any]:
+    """Each pool by its key: read from the cache in one round trip, computed where missing."""
     # Keyed by the content epoch: an editor's decision is in every pool computed after it.
-    key = f"{key}@{content_epoch()}"
-    value = None if _refreshing else cache.get(key)
-    if value is None:
-        value = compute()
-        cache.set(key, value, POOL_TTL)
-    return value
+    epoch = content_epoch()
+    keys = {key: f"{key}@{epoch}" for key in computes}
+    found = {} if _refreshing else cache.get_many(list(keys.values()))
+    values, computed = {}, {}
+    for key, compute in computes.items():
+        value = found.get(keys[key])
+        if value is None:
+            value = computed[keys[key]] = compute()
+        values[key] = value
+    if computed:
+        cache.set_many(computed, POOL_TTL)
+    return values
 
 
 _refreshing = False
@@ -92,9 +104,18 @@ def _organic_tags(tags: QuerySet) -> QuerySet:
 
 def interest_pool(interest_id: int) -> list[tuple[int, float]]:
     """(item id, tag weight) of the newest organic items tagged with this interest."""
-    return _cached(f"pool:interest:{interest_id}", lambda: list(
-        _organic_tags(ItemInterest.objects.filter(interest_id=interest_id, weight__gte=CIRCLE_MIN_WEIGHT))
-        .order_by("-item__published_at").values_list("item_id", "weight")[:POOL_SIZE]))
+    return interest_pools([interest_id])[interest_id]
+
+
+def interest_pools(interest_ids: list[int]) -> dict[int, list[tuple[int, float]]]:
+    """interest_pool of each of these interests, read together."""
+    def compute(interest_id: int) -> Callable[[], list[tuple[int, float]]]:
+        return lambda: list(
+            _organic_tags(ItemInterest.objects.filter(interest_id=interest_id, weight__gte=CIRCLE_MIN_WEIGHT))
+            .order_by("-item__published_at").values_list("item_id", "weight")[:POOL_SIZE])
+
+    pools = _cached_many({f"pool:interest:{pk}": compute(pk) for pk in interest_ids})
+    return {pk: pools[f"pool:interest:{pk}"] for pk in interest_ids}
 
 
 def scenario_pool(scenario_id: int) -> list[tuple[int, float]]:
@@ -131,32 +152,39 @@ def sponsored_pool(circle: str = "") -> list[tuple[int, float, int, tuple[int, .
     circle (the interest or a child of it, as circle feeds count membership) or overall. What
     recommender.sponsored places (measured: the queries cost 20–35 ms on 100,000 items for every
     feed computed; shared, they cost nothing). Caps, mutes and hides are applied per request."""
-    def compute() -> list[tuple[int, float, int, tuple[int, ...], str]]:
-        from recommender.campaigns import campaigns_running
-        from recommender.models import CampaignItem
+    return sponsored_pools([circle])[circle]
 
-        ours = CampaignItem.objects.filter(applied=True).values("item_id")
-        flagged = (_in_circle(Item.objects.filter(
-            sponsored=True, status__in=VISIBLE_STATUSES, duplicate_of__isnull=True, score__isnull=False,
-            published_at__gte=timezone.now() - SPONSORED_RECENT).exclude(pk__in=ours), circle)
-            .order_by("-score__worth_score", "pk").values_list("pk", "score__worth_score")[:SPONSORED_POOL_SIZE])
-        entries = CampaignItem.objects.filter(
-            campaign_id__in=list(campaigns_running()), state="confirmed", item__status__in=VISIBLE_STATUSES,
-            item__duplicate_of__isnull=True, item__score__isnull=False)
-        if circle:
-            entries = entries.filter(item__in=_in_circle(Item.objects.all(), circle).values("pk"))
-        campaign_ads = entries.order_by("-item__score__worth_score", "item_id", "campaign_id").values_list(
-            "item_id", "item__score__worth_score", "campaign_id")[:SPONSORED_POOL_SIZE]
-        ads = [*campaign_ads, *((pk, worth, 0) for pk, worth in flagged)]
-        tags: dict[int, list[int]] = {}
-        main: dict[int, tuple[float, str]] = {}
-        for item_id, interest_id, weight, slug, parent in ItemInterest.objects.filter(
-                item__in={pk for pk, *_ in ads}, weight__gte=CIRCLE_MIN_WEIGHT).values_list(
-                "item_id", "interest_id", "weight", "interest__slug", "interest__parent_id"):
-            tags.setdefault(item_id, []).append(interest_id)
-            if parent is None and weight > main.get(item_id, (0.0, ""))[0]:
-                main[item_id] = (weight, slug)
-        return [(pk, worth or 0.0, campaign, tuple(sorted(tags.get(pk, ()))), main.get(pk, (0.0, ""))[1])
-                for pk, worth, campaign in ads]
 
-    return _cached(f"pool:sponsored:{circle}", compute)
+def sponsored_pools(circles: list[str]) -> dict[str, list[tuple[int, float, int, tuple[int, ...], str]]]:
+    """sponsored_pool of each of these circles ("" overall), read together."""
+    pools = _cached_many({f"pool:sponsored:{circle}": partial(_sponsored_entries, circle) for circle in circles})
+    return {circle: pools[f"pool:sponsored:{circle}"] for circle in circles}
+
+
+def _sponsored_entries(circle: str) -> list[tuple[int, float, int, tuple[int, ...], str]]:
+    from recommender.campaigns import campaigns_running
+    from recommender.models import CampaignItem
+
+    ours = CampaignItem.objects.filter(applied=True).values("item_id")
+    flagged = (_in_circle(Item.objects.filter(
+        sponsored=True, status__in=VISIBLE_STATUSES, duplicate_of__isnull=True, score__isnull=False,
+        published_at__gte=timezone.now() - SPONSORED_RECENT).exclude(pk__in=ours), circle)
+        .order_by("-score__worth_score", "pk").values_list("pk", "score__worth_score")[:SPONSORED_POOL_SIZE])
+    entries = CampaignItem.objects.filter(
+        campaign_id__in=list(campaigns_running()), state="confirmed", item__status__in=VISIBLE_STATUSES,
+        item__duplicate_of__isnull=True, item__score__isnull=False)
+    if circle:
+        entries = entries.filter(item__in=_in_circle(Item.objects.all(), circle).values("pk"))
+    campaign_ads = entries.order_by("-item__score__worth_score", "item_id", "campaign_id").values_list(
+        "item_id", "item__score__worth_score", "campaign_id")[:SPONSORED_POOL_SIZE]
+    ads = [*campaign_ads, *((pk, worth, 0) for pk, worth in flagged)]
+    tags: dict[int, list[int]] = {}
+    main: dict[int, tuple[float, str]] = {}
+    for item_id, interest_id, weight, slug, parent in ItemInterest.objects.filter(
+            item__in={pk for pk, *_ in ads}, weight__gte=CIRCLE_MIN_WEIGHT).values_list(
+            "item_id", "interest_id", "weight", "interest__slug", "interest__parent_id"):
+        tags.setdefault(item_id, []).append(interest_id)
+        if parent is None and weight > main.get(item_id, (0.0, ""))[0]:
+            main[item_id] = (weight, slug)
+    return [(pk, worth or 0.0, campaign, tuple(sorted(tags.get(pk, ()))), main.get(pk, (0.0, ""))[1])
+            for pk, worth, campaign in ads]

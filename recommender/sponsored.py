@@ -47,9 +47,10 @@ def _candidates(circle: str, circles: set[str]) -> list[tuple]:
     then everything."""
     if circle:
         return list(pools.sponsored_pool(circle))
-    preferred = sorted({ad for c in circles for ad in pools.sponsored_pool(c)}, key=lambda ad: (-ad[1], ad[0]))
+    by_circle = pools.sponsored_pools(sorted(circles) + [""])
+    preferred = sorted({ad for c in circles for ad in by_circle[c]}, key=lambda ad: (-ad[1], ad[0]))
     seen = {ad[0] for ad in preferred}
-    return preferred + [ad for ad in pools.sponsored_pool() if ad[0] not in seen]
+    return preferred + [ad for ad in by_circle[""] if ad[0] not in seen]
 
 
 def _eligible(ads: list[tuple], *, circle: str, circles: set[str], scenario: str, now: datetime,

@@ -6,11 +6,16 @@ so the very next request computes them afresh. Materialised 值得买 lists are 
 recommender when `visibility_changed` is sent (after the decision commits): the signal is the
 one named place where content tells an upper floor something, without importing it."""
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+
 from django.core.cache import cache
 from django.db import transaction
 from django.dispatch import Signal
 
 EPOCH_KEY = "content:epoch"
+_pinned_epoch: ContextVar[int | None] = ContextVar("pinned_content_epoch", default=None)
 
 # Sent after commit with item_ids (the items whose visibility, placement or tags changed) and
 # may_enter_lists (whether they may now enter a list: taking one out needs no refresh, since
@@ -19,7 +24,20 @@ visibility_changed = Signal()
 
 
 def content_epoch() -> int:
-    return cache.get(EPOCH_KEY) or 0
+    pinned = _pinned_epoch.get()
+    return pinned if pinned is not None else (cache.get(EPOCH_KEY) or 0)
+
+
+@contextmanager
+def one_content_epoch(epoch: int | None = None) -> Iterator[int]:
+    """Within it, content_epoch() answers one epoch: `epoch` (as the caller read it) or the
+    current one, read once. A piece of work that reads many epoch-keyed caches (a feed's pools
+    and cards) then makes one cache read for it instead of one per pool, and sees one state."""
+    token = _pinned_epoch.set(content_epoch() if epoch is None else epoch)
+    try:
+        yield _pinned_epoch.get() or 0
+    finally:
+        _pinned_epoch.reset(token)
 
 
 def content_epoch_bump() -> None:

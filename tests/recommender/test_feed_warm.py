@@ -211,3 +211,18 @@ def test_browsers_and_format_overrides_get_the_usual_way(alice_api, catalogue):
     html = alice_api.get(URL, HTTP_ACCEPT="text/html")
     assert html.status_code == 200 and html["Content-Type"].startswith("text/html")
     assert alice_api.get(URL, {"format": "json"}).json()["personalized"] is True
+
+
+def test_a_cold_first_page_reads_the_shared_pools_in_a_few_cache_round_trips(alice_api, alice, catalogue):
+    """A shopper with many interests: each of her strongest interests has its own pool, read
+    from the cache beat keeps them in; read together, not one round trip per pool."""
+    for items in catalogue.values():
+        for item in items[:2]:
+            Event.objects.create(user=alice, type="favorite", item=item, ts=timezone.now())
+    profile_update(user_id=alice.pk)
+    pools_refresh()  # as beat does every few minutes
+    with cache_calls() as calls:
+        assert alice_api.get(URL, {"limit": 10}).status_code == 200
+    # 14 round trips: the page's keys, token, switch, head, scenarios, campaigns, the pools by
+    # kind, the cards (33 when each pool was a read of its own and each read the epoch first).
+    assert calls["get"] + calls["get_many"] <= 15, dict(calls)
