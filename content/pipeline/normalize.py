@@ -194,13 +194,16 @@ def parse_datetime_utc(value: object) -> datetime:
             raise ValueError("timestamp out of range") from exc
     if isinstance(value, str):
         value = CHINESE_DATE.sub(_chinese_date_to_iso, value.strip())
-        try:
-            value = date_parser.isoparse(value)
-        except (ValueError, OverflowError):
+        try:  # the standard library's ISO 8601 first: a fifth of dateutil's time on what most send
+            value = datetime.fromisoformat(value)
+        except ValueError:
             try:
-                value = date_parser.parse(value)
-            except (ValueError, OverflowError) as exc:
-                raise ValueError("not a recognisable time") from exc
+                value = date_parser.isoparse(value)
+            except (ValueError, OverflowError):
+                try:
+                    value = date_parser.parse(value)
+                except (ValueError, OverflowError) as exc:
+                    raise ValueError("not a recognisable time") from exc
     if not isinstance(value, datetime):
         raise ValueError("not a time")
     if value.tzinfo is None:

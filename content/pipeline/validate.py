@@ -2,6 +2,7 @@
 or field errors in Chinese. Plain data in, plain data out; nothing here touches the database."""
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
@@ -171,6 +172,29 @@ def _require_storable(value: str) -> None:
 # One validator for the process: a new URLValidator builds its patterns again (about half a
 # millisecond per item of a push batch, profiled).
 _WEB_URL = URLValidator(schemes=["http", "https"])
+# Most URLs are plain: http(s), an ASCII host name, maybe a port, a path without whitespace.
+# Each part of this pattern is a narrower form of URLValidator's own, so whatever it accepts
+# URLValidator accepts too (tests/content/test_normalize.py holds that on tricky URLs); it takes
+# a fifth of the time, and anything else goes to URLValidator. Not re.ASCII: like URLValidator's,
+# the path refuses Unicode whitespace.
+_PLAIN_WEB_URL = re.compile(r"https?://((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63})"
+                            r"(?::[0-9]{1,5})?(?:[/?#][^\s]*)?\Z", re.IGNORECASE)
+
+
+def plain_web_url(value: str) -> bool:
+    plain = _PLAIN_WEB_URL.match(value)
+    return plain is not None and len(plain.group(1)) <= 253  # URLValidator's longest host name
+
+
+def web_url_valid(value: str) -> bool:
+    """URLValidator(schemes=["http", "https"]) as a yes or no, plain URLs first."""
+    if plain_web_url(value):
+        return True
+    try:
+        _WEB_URL(value)
+    except DjangoValidationError:
+        return False
+    return True
 
 
 def _web_url(value: Any) -> str:
@@ -180,10 +204,8 @@ def _web_url(value: Any) -> str:
     _require_storable(value)
     if len(value) > MAX_URL:
         raise FieldError(f"网址过长（最多 {MAX_URL} 个字符）。")
-    try:
-        _WEB_URL(value)
-    except DjangoValidationError as exc:
-        raise FieldError("不是有效的 http(s) 网址。") from exc
+    if not web_url_valid(value):
+        raise FieldError("不是有效的 http(s) 网址。")
     return value
 
 

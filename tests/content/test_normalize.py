@@ -95,3 +95,74 @@ def test_the_fast_nfkc_equals_unicodedata_on_every_code_point():
     assert nfkc(every) == unicodedata.normalize("NFKC", every)
     for text in ("ＡＢＣ１２３，！　好价…", "①②℃￥", "e\u0301", "ｶﾀｶﾅ", "已经是半角"):
         assert nfkc(text) == unicodedata.normalize("NFKC", text)
+
+
+TRICKY_URLS = [
+    "https://item.jd.com/100012043978.html?utm_source=x#top", "http://a.io", "https://A.B.COM/Path",
+    "https://xn--fiqs8s.cn/x", "https://中国.cn/商品", "https://a.b.c.d.example.com:8443/x?y=1",
+    "https://localhost/x", "https://127.0.0.1/x", "https://[::1]/x", "https://[::1/x", "https://user:pw@a.com/x",
+    "https://a.com/x y", "https://a.com/x\u3000y", "https://a.com/x\xa0y", "https://a.com/x\ty", "https://a.com\n",
+    "https://-a.com/", "https://a-.com/", "https://a..com/", "https://a.c/", "https://a.com:123456/", "https://a.com:/",
+    "https://" + "a" * 64 + ".com/", "https://" + ".".join(["a" * 63] * 4) + ".com/", "ftp://a.com/",
+    "javascript:alert(1)", "https://", "https:///x", "HTTPS://A.COM", "https://a.com./x", "https://a.k\u212a/",
+    "https://a.com/" + "x" * 1990, "https://a.com?x", "https://a.com#x", "https://a_b.com/", "https://1.2.3.999/",
+]
+
+
+@pytest.mark.parametrize("url", TRICKY_URLS)
+def test_the_plain_url_fast_path_accepts_only_what_django_accepts(url):
+    from django.core.exceptions import ValidationError
+    from django.core.validators import URLValidator
+
+    from content.pipeline.validate import plain_web_url, web_url_valid
+
+    try:
+        URLValidator(schemes=["http", "https"])(url)
+        django_says = True
+    except ValidationError:
+        django_says = False
+    assert web_url_valid(url) is django_says
+    if plain_web_url(url):
+        assert django_says
+
+
+@pytest.mark.parametrize("value", [
+    "2026-12-07T10:00:00Z", "2026-12-07T10:00:00+08:00", "2026-12-07 10:00:00", "2026-12-07", "20261207T100000",
+    "2026-12-07T10:00:00.123456+00:00", "2026-12-07T10:00:00,5Z", "2026-W49-1", "2026-341", "2026-12-07T24:00:00",
+    "2026-12-07T10:00:00.123456789Z", "2026-12-07T10", "2026-12-07T10:00Z",
+])
+def test_iso_times_read_by_the_standard_library_equal_dateutil(value):
+    from dateutil import parser as date_parser
+
+    from content.pipeline.normalize import DEFAULT_SOURCE_TZ
+
+    expected = date_parser.isoparse(value)
+    expected = (expected if expected.tzinfo else expected.replace(tzinfo=DEFAULT_SOURCE_TZ)).astimezone(UTC)
+    assert parse_datetime_utc(value) == expected
+
+
+def test_the_plain_url_fast_path_never_accepts_what_django_refuses_on_random_urls():
+    import random
+
+    from django.core.exceptions import ValidationError
+    from django.core.validators import URLValidator
+
+    from content.pipeline.validate import plain_web_url
+
+    django = URLValidator(schemes=["http", "https"])
+    rng = random.Random(7)
+    label = ["a", "b0", "x-y", "-a", "a-", "", "A", "中", "\u212a", "a_b", "9", "a" * 63, "a" * 64]
+    tld = ["com", "cn", "c", "-x", "x-", "k\u212a", "中国", "xn--p1ai", "1", "com."]
+    path = ["/", "?", "#", "=", "&", " ", "\u3000", "\xa0", "\t", "%20", "x", "中", "[", "@", ":"]
+    accepted = 0
+    for _ in range(20000):
+        host = ".".join(rng.choices(label, k=rng.randint(1, 4))) + "." + rng.choice(tld)
+        url = (rng.choice(["http://", "https://", "HTTPS://", "ftp://", "http:/"]) + rng.choice(["", "u@"]) + host
+               + rng.choice(["", ":80", ":", ":123456"]) + "".join(rng.choices(path, k=rng.randint(0, 5))))
+        if plain_web_url(url):
+            accepted += 1
+            try:
+                django(url)
+            except ValidationError:
+                pytest.fail(f"the fast path accepted {url!r}, which URLValidator refuses")
+    assert accepted > 50  # the check above ran on a fair number of accepted URLs
