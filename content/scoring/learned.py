@@ -95,13 +95,17 @@ def _pair_buckets(codes: np.ndarray, docs: np.ndarray, salt: np.uint64) -> tuple
     return docs[1:][same], _mix(codes[:-1][same], codes[1:][same], salt) % np.uint64(N_FEATURES)
 
 
-def _token_codes(analyses: list[Analysis]) -> tuple[np.ndarray, np.ndarray]:
-    tokens = list(chain.from_iterable(analysis.tokens for analysis in analyses))
+def token_codes(tokens: list[str], dtype: type = np.uint64) -> np.ndarray:
+    """token_hash of each token, as an array: cached hashes looked up in one pass."""
     codes = list(map(_TOKEN_HASHES.get, tokens))
     if None in codes:
         codes = [_token_hash(t) if c is None else c for c, t in zip(codes, tokens, strict=True)]
+    return np.fromiter(codes, dtype=dtype, count=len(codes))
+
+
+def _token_codes(analyses: list[Analysis]) -> tuple[np.ndarray, np.ndarray]:
     docs = np.repeat(np.arange(len(analyses)), [len(a.tokens) for a in analyses])
-    return np.fromiter(codes, dtype=np.uint64, count=len(codes)), docs
+    return token_codes(list(chain.from_iterable(analysis.tokens for analysis in analyses))), docs
 
 
 def _char_codes(analyses: list[Analysis]) -> tuple[np.ndarray, np.ndarray]:

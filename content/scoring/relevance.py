@@ -90,19 +90,23 @@ class RelevanceModel:
         """Each token's weight, 0 for tokens the general dictionary does not know."""
         if not tokens or not len(self.hashes):
             return np.zeros(len(tokens), np.float32)
-        codes = np.fromiter((learned.token_hash(t) for t in tokens), dtype=np.uint32, count=len(tokens))
+        codes = learned.token_codes(tokens, np.uint32)
         at = np.minimum(np.searchsorted(self.hashes, codes), len(self.hashes) - 1)
         return np.where(self.hashes[at] == codes, self.weights[at], np.float32(0))
 
-    def evidence(self, tokens: list[str]) -> float:
-        return float(self.token_weights(tokens).sum(dtype=np.float64))
+    def evidence(self, tokens: list[str], weights: np.ndarray | None = None) -> float:
+        return float((self.token_weights(tokens) if weights is None else weights).sum(dtype=np.float64))
 
-    def log_odds(self, tokens: list[str]) -> float:
-        return self.slope * self.evidence(tokens) + self.intercept
+    def log_odds(self, tokens: list[str], weights: np.ndarray | None = None) -> float:
+        """Calibrated log-odds of shopping talk; `weights`: token_weights(tokens), when at hand."""
+        return self.slope * self.evidence(tokens, weights) + self.intercept
 
-    def telling_words(self, tokens: list[str], limit: int = 3) -> tuple[list[str], list[str]]:
+    def telling_words(self, tokens: list[str], limit: int = 3,
+                      token_weights: np.ndarray | None = None) -> tuple[list[str], list[str]]:
         """The words that speak most for shopping talk, and most against it, strongest first."""
-        weights = dict(zip(tokens, self.token_weights(tokens).tolist(), strict=True))
+        if token_weights is None:
+            token_weights = self.token_weights(tokens)
+        weights = dict(zip(tokens, token_weights.tolist(), strict=True))
         ranked = sorted(weights, key=weights.__getitem__)
         against = [w for w in ranked if weights[w] < -1.0][:limit]
         return [w for w in reversed(ranked) if weights[w] > 1.0][:limit], against
