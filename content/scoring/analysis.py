@@ -16,6 +16,7 @@ from functools import cache
 from pathlib import Path
 
 import jieba
+import numpy as np
 
 from content.pipeline.normalize import normalize_line, normalize_text
 from content.scoring.lexicons import MARKER_SCANNER, MARKERS
@@ -59,6 +60,9 @@ class Analysis:
     markers: dict[str, list[str]] = field(default_factory=dict)  # family -> matches, see lexicons.MARKERS
     # Filled on first use by content.scoring.learned, then shared by the model and explanations.
     lexicon_hits: list[str] | None = None
+    # The tokens' hashes (learned.analysis_token_codes): the feature matrix and the relevance
+    # table both key words by them, computed once.
+    token_codes: np.ndarray | None = None
 
     @property
     def length(self) -> int:

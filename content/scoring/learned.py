@@ -23,7 +23,6 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
-from itertools import chain
 from pathlib import Path
 
 import numpy as np
@@ -103,9 +102,17 @@ def token_codes(tokens: list[str], dtype: type = np.uint64) -> np.ndarray:
     return np.fromiter(codes, dtype=dtype, count=len(codes))
 
 
+def analysis_token_codes(analysis: Analysis) -> np.ndarray:
+    """token_codes of the analysis's tokens, kept on it: the features and the relevance table read them."""
+    if analysis.token_codes is None:
+        analysis.token_codes = token_codes(analysis.tokens)
+    return analysis.token_codes
+
+
 def _token_codes(analyses: list[Analysis]) -> tuple[np.ndarray, np.ndarray]:
     docs = np.repeat(np.arange(len(analyses)), [len(a.tokens) for a in analyses])
-    return token_codes(list(chain.from_iterable(analysis.tokens for analysis in analyses))), docs
+    codes = [analysis_token_codes(a) for a in analyses]
+    return (np.concatenate(codes) if codes else np.zeros(0, np.uint64)), docs
 
 
 def _char_codes(analyses: list[Analysis]) -> tuple[np.ndarray, np.ndarray]:

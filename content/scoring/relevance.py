@@ -88,9 +88,13 @@ class RelevanceModel:
 
     def token_weights(self, tokens: list[str]) -> np.ndarray:
         """Each token's weight, 0 for tokens the general dictionary does not know."""
-        if not tokens or not len(self.hashes):
-            return np.zeros(len(tokens), np.float32)
-        codes = learned.token_codes(tokens, np.uint32)
+        return self.code_weights(learned.token_codes(tokens, np.uint32))
+
+    def code_weights(self, codes: np.ndarray) -> np.ndarray:
+        """token_weights by the tokens' hashes (learned.token_codes)."""
+        if not len(codes) or not len(self.hashes):
+            return np.zeros(len(codes), np.float32)
+        codes = codes.astype(np.uint32, copy=False)
         at = np.minimum(np.searchsorted(self.hashes, codes), len(self.hashes) - 1)
         return np.where(self.hashes[at] == codes, self.weights[at], np.float32(0))
 

@@ -6,10 +6,10 @@ from collections.abc import Sequence
 
 from scipy.special import expit
 
-from content.scoring import relevance
+from content.scoring import learned, relevance
 from content.scoring.analysis import Analysis
 from content.scoring.facts import ItemFacts, Score, Signals
-from content.scoring.lexicons import FILLER_TOKENS, is_informative
+from content.scoring.lexicons import FILLER_TOKENS
 
 VERSION = f"text-3+{relevance.MODEL_VERSION}"  # the relevance table is part of this scorer
 
@@ -41,7 +41,7 @@ def consumption_relevance(a: Analysis, facts: ItemFacts, signals: Signals) -> Sc
     shopping reviews against general Chinese, delivery and after-sales complaints included), plus
     the facts; graded, never a floor shared by all unrelated texts."""
     model = relevance.relevance_model()
-    weights = model.token_weights(a.tokens)  # once: for the log-odds and for the telling words
+    weights = model.code_weights(learned.analysis_token_codes(a))  # once: log-odds and telling words
     log_odds = model.log_odds(a.tokens, weights) if a.words else model.intercept - 1.0
     reasons = []
     if facts.price is not None:
@@ -71,7 +71,7 @@ def information_density(a: Analysis, facts: ItemFacts, signals: Signals) -> Scor
     words = a.words
     if not words:
         return Score(0, "没有可分析的文字内容")
-    informative = [w for w in words if is_informative(w)]
+    informative = [w for w in words if len(w) >= 2 and w not in FILLER_TOKENS]  # is_informative, inlined: ~70 words
     filler = sum(1 for w in words if w in FILLER_TOKENS) + a.emoji + a.exclamations
     specifics = len(a.numbers_with_units) + len(a.markers["comparison"])
     ratio = len(set(informative)) / max(len(words), 8)  # distinct informative words per word
