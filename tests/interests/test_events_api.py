@@ -136,3 +136,25 @@ def test_the_taxonomy_is_public(api, db):
     top = {node["slug"]: node for node in body["interests"]}
     assert len(top) == 15 and "camping" in {c["slug"] for c in top["outdoor"]["children"]}
     assert "commute" in {s["slug"] for s in body["scenarios"]}
+
+
+def test_how_often_a_shopper_was_shown_each_item_this_week_counts_her_impressions_only(api, alice, item):
+    import time_machine
+
+    from interests.selectors import seen_counts
+    from tests.factories import UserFactory
+
+    other = ItemFactory()
+    now = timezone.now()
+    api.force_authenticate(alice)
+    shown = [{"type": "impression", "item": item.pk, "ts": (now - timedelta(hours=h)).isoformat()} for h in (1, 2, 30)]
+    shown += [{"type": "click", "item": item.pk}, {"type": "impression", "item": other.pk}]
+    assert post(api, shown).status_code == 202
+    api.force_authenticate(UserFactory())
+    assert post(api, [{"type": "impression", "item": item.pk}]).status_code == 202
+
+    assert seen_counts(alice.pk, {item.pk}) == {item.pk: 3}  # not the click, not the other shopper's
+    assert seen_counts(alice.pk, {item.pk, other.pk}) == {item.pk: 3, other.pk: 1}
+    assert seen_counts(alice.pk, set()) == {} and seen_counts(None, {item.pk}) == {}
+    with time_machine.travel(now + timedelta(days=7) - timedelta(hours=1.5)):  # two have left the week
+        assert seen_counts(alice.pk, {item.pk, other.pk}) == {item.pk: 1, other.pk: 1}
