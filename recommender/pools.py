@@ -31,10 +31,15 @@ TRENDING_WINDOW = timedelta(days=3)
 def organic() -> QuerySet[Item]:
     """Visible originals that are not sponsored, scored, recent and not expired: what organic
     feeds may show."""
+    return organic_unjoined().filter(score__isnull=False)
+
+
+def organic_unjoined() -> QuerySet[Item]:
+    """organic() but for the score: the item table alone, for reading rows by id (joined to
+    the score table, PostgreSQL reads all of it to find a thousand rows)."""
     now = timezone.now()
     return Item.objects.filter(Q(expires_at__isnull=True) | Q(expires_at__gt=now), status__in=VISIBLE_STATUSES,
-                               duplicate_of__isnull=True, sponsored=False, score__isnull=False,
-                               published_at__gte=now - RECENT)
+                               duplicate_of__isnull=True, sponsored=False, published_at__gte=now - RECENT)
 
 
 def _cached(key: str, compute: Callable[[], Any]) -> Any:
