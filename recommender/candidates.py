@@ -81,7 +81,7 @@ def cooccurring(engaged: dict[int, float], limit: int = 300) -> dict[int, Candid
     """Neighbours (learned from everyone's behaviour) of the items this shopper engaged with."""
     totals: dict[int, float] = defaultdict(float)
     best_source: dict[int, tuple[float, int]] = {}
-    for item_id, neighbor_id, score in ItemNeighbor.objects.filter(item__in=engaged).values_list(
+    for item_id, neighbor_id, score in ItemNeighbor.objects.filter(item__any=engaged).values_list(
         "item_id", "neighbor_id", "score"
     ):
         contribution = score * engaged[item_id]
@@ -92,7 +92,7 @@ def cooccurring(engaged: dict[int, float], limit: int = 300) -> dict[int, Candid
     ranked = sorted((i for i in set(totals) - set(engaged) if totals[i] > 0), key=lambda i: (-totals[i], i))[
         : limit * 2
     ]
-    visible = set(pools.organic().filter(pk__in=ranked).values_list("pk", flat=True))
+    visible = set(pools.organic().filter(pk__any=ranked).values_list("pk", flat=True))
     ranked = [i for i in ranked if i in visible][:limit]
     top = totals[ranked[0]] if ranked else 1.0
     return {

@@ -286,4 +286,4 @@ def _facts(signals: dict) -> tuple[dict[int, CandidateFacts], dict[int, list[tup
 
 def _titles(signals: dict) -> dict[int, str]:
     wanted = {s.about["cooccurrence"] for s in signals.values() if s.about.get("cooccurrence")}
-    return dict(Item.objects.filter(pk__in=wanted).values_list("pk", "title")) if wanted else {}
+    return dict(Item.objects.filter(pk__any=wanted).values_list("pk", "title")) if wanted else {}
