@@ -8,6 +8,7 @@ the items' INSERT went from 597 to about 150 ms and the 12,000 band rows from 62
 statements of 900 parameters) to about 60 ms, under the same load. SQLite, the embedded
 default, gets the ORM's statements (it has no arrays, and speed does not matter there)."""
 
+import io
 import json
 from collections.abc import Iterable, Sequence
 
@@ -103,15 +104,17 @@ def _columns(fields: Sequence[Field], objs: Sequence[Model], *, adding: bool) ->
 
 
 def bands_insert(*, item_ids: Sequence[int], keys: Sequence[int]) -> None:
-    """ItemBand rows (item_ids[i], keys[i]): one statement on PostgreSQL."""
+    """ItemBand rows (item_ids[i], keys[i]): one COPY on PostgreSQL. A batch of 500 items has
+    12,000 of them; COPY takes half the time of INSERT … SELECT FROM unnest (measured: 49
+    against 94 ms per 12,000 rows, commit included)."""
     if not item_ids:
         return
     if not _postgres():
         insert_rows(ItemBand, ("item_id", "key"), list(zip(item_ids, keys, strict=True)))
         return
+    rows = "".join(f"{int(item_id)}\t{int(key)}\n" for item_id, key in zip(item_ids, keys, strict=True))
     with connection.cursor() as cursor:
-        cursor.execute(f"INSERT INTO {ItemBand._meta.db_table} (item_id, key) "
-                       "SELECT * FROM unnest(%s::bigint[], %s::bigint[])", [list(item_ids), list(keys)])
+        cursor.copy_expert(f"COPY {ItemBand._meta.db_table} (item_id, key) FROM STDIN", io.StringIO(rows))
 
 
 def _any(column: str, values: Iterable, cast: str) -> tuple[str, list]:
