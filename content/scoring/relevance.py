@@ -111,9 +111,11 @@ class RelevanceModel:
         if token_weights is None:
             token_weights = self.token_weights(tokens)
         weights = dict(zip(tokens, token_weights.tolist(), strict=True))
-        ranked = sorted(weights, key=weights.__getitem__)
-        against = [w for w in ranked if weights[w] < -1.0][:limit]
-        return [w for w in reversed(ranked) if weights[w] > 1.0][:limit], against
+        # Only the telling words are sorted (a handful of a review's seventy); a stable sort of
+        # a subset keeps ties in the order the sort of all words gave them.
+        strong = sorted((w for w in weights if weights[w] > 1.0), key=weights.__getitem__)
+        against = sorted((w for w in weights if weights[w] < -1.0), key=weights.__getitem__)[:limit]
+        return strong[::-1][:limit], against
 
     def save(self, path: Path) -> None:
         np.savez_compressed(path, hashes=self.hashes, weights=self.weights,
