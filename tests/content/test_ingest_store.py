@@ -159,3 +159,26 @@ def test_a_200_kb_article_is_stored_and_its_repost_found(partner, weibo):
     [original] = ingest(partner[0], [raw_item(1, body=long_text)])
     [copy] = ingest(weibo, [raw_item(1, external_id="w1", url="https://weibo.com/1/long", body="转发：" + long_text)])
     assert copy.duplicate_of == original.id
+
+
+def test_text_with_backslashes_tabs_and_line_breaks_is_stored_exactly_as_validated(partner):
+    """PostgreSQL gets a batch's rows by COPY, whose text format gives \\, tab, line breaks and
+    \\N meanings of their own: every field is stored exactly as validation made it all the same."""
+    from dataclasses import asdict
+
+    from django.utils import timezone
+
+    from content.pipeline.validate import validate_item
+
+    tricky = "C:\\new\\table \\N \\. tab\there\r\nline\nend 「引号」\"' 😀"
+    raw = raw_item(1, title="反斜杠\\N 与\t制表符", body=f"<p>{tricky}</p><pre>a\tb\\c</pre>", brand="A\\B",
+                   merchant="\\.", product="\\N", images=["https://img.example.com/a%5Cb.jpg?x=\\y"])
+    draft, errors = validate_item(raw, now=timezone.now())
+    assert not errors
+    [outcome] = ingest(partner[0], [raw])
+    stored = Item.objects.get(pk=outcome.id)
+    for name, value in asdict(draft).items():
+        if name != "author":
+            assert getattr(stored, name) == value, name
+    assert "\\N" in stored.product and "\\" in stored.body_text and "\t" in stored.body_html
+    assert bytes(stored.fingerprint) and stored.content_hash  # the bytes field beside them
