@@ -113,7 +113,9 @@ def bands_insert(*, item_ids: Sequence[int], keys: Sequence[int]) -> None:
         insert_rows(ItemBand, ("item_id", "key"), list(zip(item_ids, keys, strict=True)))
         return
     rows = "".join(f"{int(item_id)}\t{int(key)}\n" for item_id, key in zip(item_ids, keys, strict=True))
-    with connection.cursor() as cursor:
+    # copy_expert is psycopg2's own: its errors are made Django's here, as execute() makes them,
+    # so that a dropped connection is a 503 and a retry like any other statement's (not a 500).
+    with connection.cursor() as cursor, connection.wrap_database_errors:
         cursor.copy_expert(f"COPY {ItemBand._meta.db_table} (item_id, key) FROM STDIN", io.StringIO(rows))
 
 

@@ -182,3 +182,16 @@ def test_text_with_backslashes_tabs_and_line_breaks_is_stored_exactly_as_validat
             assert getattr(stored, name) == value, name
     assert "\\N" in stored.product and "\\" in stored.body_text and "\t" in stored.body_html
     assert bytes(stored.fingerprint) and stored.content_hash  # the bytes field beside them
+
+
+def test_a_database_error_while_writing_band_rows_is_djangos_own(db):
+    """Band rows go by COPY on PostgreSQL, outside Django's execute(): its errors must still be
+    Django's, which the fault handling answers with a 503 (a dropped connection) or a retry."""
+    from django.db import DataError
+
+    from content.ingest_rows import bands_insert
+
+    if connection.vendor != "postgresql":
+        pytest.skip("COPY is PostgreSQL's")
+    with pytest.raises(DataError):
+        bands_insert(item_ids=[1], keys=[2**70])  # out of bigint's range: refused by PostgreSQL
