@@ -47,7 +47,6 @@ from sklearn.svm import LinearSVC
 from tqdm import tqdm
 
 from content.scoring import learned
-from content.scoring import training as shared
 from content.scoring.analysis import USER_DICTIONARY
 from content.scoring.training import (
     analyses,
@@ -55,8 +54,10 @@ from content.scoring.training import (
     artifact_metadata,
     key_in_slice,
     next_version,
+    seeded_split,
     text_key,
 )
+from content.scoring.training import dedupe as dedupe_by_key
 from interests import product_path, taxonomy
 from interests.classifier import (
     ARTIFACTS,
@@ -157,11 +158,11 @@ def fold_of(key: str, seed: int) -> int:
 
 def dedupe(examples: list[LabelledText]) -> list[LabelledText]:
     """One example per text key; a text given two different interests is dropped."""
-    return shared.dedupe(examples, label=attrgetter("interest"))
+    return dedupe_by_key(examples, label=attrgetter("interest"))
 
 
 def split(examples: list[LabelledText], seed: int) -> tuple[list[LabelledText], list[LabelledText]]:
-    return shared.seeded_split(examples, seed, HELD_OUT_PERCENT, label=attrgetter("interest"))
+    return seeded_split(examples, seed, HELD_OUT_PERCENT, label=attrgetter("interest"))
 
 
 @dataclass

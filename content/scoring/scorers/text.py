@@ -9,7 +9,7 @@ from scipy.special import expit
 from content.scoring import learned, relevance
 from content.scoring.analysis import Analysis
 from content.scoring.facts import ItemFacts, Score, Signals
-from content.scoring.lexicons import FILLER_TOKENS
+from content.scoring.lexicons import FILLER_TOKENS, is_informative
 
 VERSION = f"text-3+{relevance.MODEL_VERSION}"  # the relevance table is part of this scorer
 
@@ -71,7 +71,7 @@ def information_density(a: Analysis, facts: ItemFacts, signals: Signals) -> Scor
     words = a.words
     if not words:
         return Score(0, "没有可分析的文字内容")
-    informative = [w for w in words if len(w) >= 2 and w not in FILLER_TOKENS]  # is_informative, inlined: ~70 words
+    informative = [w for w in words if is_informative(w)]
     filler = sum(1 for w in words if w in FILLER_TOKENS) + a.emoji + a.exclamations
     specifics = len(a.numbers_with_units) + len(a.markers["comparison"])
     ratio = len(set(informative)) / max(len(words), 8)  # distinct informative words per word
