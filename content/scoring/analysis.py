@@ -90,7 +90,7 @@ def segmenter() -> Segmenter:
 
 def tokenize(text: str) -> list[str]:
     """jieba.lcut(text, HMM=False) without the whitespace tokens."""
-    return [t for t in segmenter().cut(text) if not t.isspace()]
+    return segmenter().cut(text, keep_space=False)
 
 
 def analyze(title: str, body_text: str) -> Analysis:

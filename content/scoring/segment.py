@@ -17,7 +17,6 @@ import jieba
 # jieba.re_han_default, re_skip_default and re_eng, as jieba 0.42.1 defines them.
 BLOCK = re.compile(r"([\u4E00-\u9FD5a-zA-Z0-9+#&\._%\-]+)", re.U)
 SKIP = re.compile(r"(\r\n|\s)", re.U)
-ENGLISH_CHAR = re.compile(r"[a-zA-Z0-9]", re.U)
 
 
 class Segmenter:
@@ -30,7 +29,8 @@ class Segmenter:
         }
         self.unknown = math.log(1) - log_total  # what jieba gives a single character it does not know
 
-    def cut(self, text: str) -> list[str]:
+    def cut(self, text: str, keep_space: bool = True) -> list[str]:
+        """jieba.lcut(text, HMM=False); without its whitespace tokens when keep_space is False."""
         tokens: list[str] = []
         for block in BLOCK.split(text):
             if not block:
@@ -40,7 +40,8 @@ class Segmenter:
             else:
                 for piece in SKIP.split(block):
                     if SKIP.match(piece):
-                        tokens.append(piece)
+                        if keep_space:
+                            tokens.append(piece)
                     else:
                         tokens.extend(piece)
         return tokens
@@ -51,7 +52,8 @@ class Segmenter:
         while position < len(block):
             end = ends[position]
             word = block[position:end]
-            if end - position == 1 and ENGLISH_CHAR.match(word):  # runs of single letters/digits join
+            # Runs of single letters and digits join (jieba's re_eng, [a-zA-Z0-9], without a regex call).
+            if end - position == 1 and word.isascii() and word.isalnum():
                 buffer += word
             else:
                 if buffer:

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from scipy.special import expit
 
-from content.scoring import learned, relevance
+from content.scoring import relevance
 from content.scoring.analysis import Analysis
 from content.scoring.facts import ItemFacts, Score, Signals
 from content.scoring.lexicons import FILLER_TOKENS, is_informative
@@ -41,7 +41,7 @@ def consumption_relevance(a: Analysis, facts: ItemFacts, signals: Signals) -> Sc
     shopping reviews against general Chinese, delivery and after-sales complaints included), plus
     the facts; graded, never a floor shared by all unrelated texts."""
     model = relevance.relevance_model()
-    weights = model.code_weights(learned.analysis_token_codes(a))  # once: log-odds and telling words
+    weights = model.token_weights(a.tokens)  # once: log-odds and telling words
     log_odds = model.log_odds(a.tokens, weights) if a.words else model.intercept - 1.0
     reasons = []
     if facts.price is not None:
