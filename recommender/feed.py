@@ -21,11 +21,10 @@ from django.utils import timezone
 from rest_framework.renderers import JSONRenderer
 
 from content.cards import CARD_TTL, item_cards
-from content.models import Item, ItemScore
+from content.models import Item
 from content.moderation.visibility import EPOCH_KEY, content_epoch, one_content_epoch
-from content.scoring.dimensions import DIMENSION_KEYS
 from interests.feed_generation import feed_generation, feed_generation_key
-from interests.models import Interest, ItemInterest
+from interests.models import Interest
 from interests.selectors import (
     hidden_items,
     interest_affinities,
@@ -36,7 +35,7 @@ from interests.shopper import personalization_key
 from interests.values import effective_values
 from recommender import candidates as sources
 from recommender import pools
-from recommender.candidates import CandidateFacts
+from recommender.candidate_facts import candidate_facts
 from recommender.ranking import Ranked, diversify, rank
 from recommender.sponsored import place_sponsored
 
@@ -235,7 +234,7 @@ def compute_feed(request: FeedRequest, now: datetime) -> list[dict]:
     if personal:
         for item_id in hidden_items(request.user_id) & set(signals):
             del signals[item_id]
-    facts, tags = _facts(signals)
+    facts, tags = candidate_facts(signals)
     if personal:
         sources.apply_affinities(signals, tags, affinities)
     seen = seen_counts(request.user_id, set(signals)) if personal else {}
@@ -258,30 +257,6 @@ def _candidates(request: FeedRequest, now: datetime, affinities: dict) -> dict:
         inside = set(pools.fresh_pool(circle)) | {pk for pk, _ in pools.trending_pool(circle)} | set(pools.featured_pool(circle))
         signals = {pk: s for pk, s in signals.items() if pk in inside}
     return signals
-
-
-def _facts(signals: dict) -> tuple[dict[int, CandidateFacts], dict[int, list[tuple[int, float]]]]:
-    """Worth, publication and main circle of each candidate, and all its interest tags.
-    Candidates that are no longer shown (taken down, merged, expired since their pool was
-    computed) get no facts and drop out."""
-    # Two reads by id (the items that may still be shown, then their scores) rather than one
-    # join: joined, PostgreSQL scanned the whole score table for a thousand candidates. The ids
-    # go as one parameter (guide.db's `any` lookup), not a thousand placeholders.
-    shown = dict(pools.organic_unjoined().filter(pk__any=signals).values_list("pk", "published_at"))
-    rows = [(pk, worth, shown[pk], *scores) for pk, worth, *scores in ItemScore.objects.filter(
-        item_id__any=shown).values_list("item_id", "worth_score", *DIMENSION_KEYS)]
-    tags: dict[int, list[tuple[int, float]]] = {}
-    circles: dict[int, tuple[str, str, float]] = {}
-    for item_id, interest_id, weight, slug, name, parent in ItemInterest.objects.filter(
-        item__any=shown
-    ).values_list("item_id", "interest_id", "weight", "interest__slug", "interest__name", "interest__parent_id"):
-        tags.setdefault(item_id, []).append((interest_id, weight))
-        if parent is None and weight > circles.get(item_id, ("", "", 0.0))[2]:
-            circles[item_id] = (slug, name, weight)
-    facts = {pk: CandidateFacts(worth or 0.0, published, *circles.get(pk, ("", "", 0.0))[:2],
-                           dimensions=dict(zip(DIMENSION_KEYS, scores, strict=True)) if scores[0] is not None else {})
-             for pk, worth, published, *scores in rows}
-    return facts, tags
 
 
 def _titles(signals: dict) -> dict[int, str]:

@@ -70,7 +70,10 @@ def fresh_cache():
     """The database rolls back after each test; the cache must not remember it either."""
     from django.core.cache import cache
 
+    from recommender.candidate_facts import forget_candidate_facts
+
     cache.clear()
+    forget_candidate_facts()  # the feed's facts kept in the process
     yield
 
 
