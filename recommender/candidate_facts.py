@@ -11,7 +11,7 @@ grows too old for feeds while kept drops out when read, as a fresh read would dr
 
 import time
 from collections.abc import Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.utils import timezone
@@ -22,12 +22,22 @@ from content.moderation.visibility import content_epoch
 from content.scoring.dimensions import DIMENSION_KEYS
 from interests.models import ItemInterest
 from recommender import pools
-from recommender.candidates import CandidateFacts
 
 FACTS_TTL = CARD_TTL
 KEPT_LIMIT = 30_000  # items a process keeps facts of (each under a kilobyte)
 
 Tags = list[tuple[int, float]]  # (interest id, weight) of an item
+
+
+@dataclass(frozen=True)
+class CandidateFacts:
+    """What ranking knows of a candidate besides what the sources say."""
+
+    worth: float
+    published_at: datetime
+    circle: str  # top-level interest slug, "" when untagged
+    circle_name: str = ""
+    dimensions: dict[str, float] = field(default_factory=dict)  # the AIUC scores, 0–100
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ from typing import Any
 
 from interests.selectors import engaged_items
 from recommender import pools
+from recommender.candidate_facts import CandidateFacts
 from recommender.context import active_scenarios
 from recommender.models import ItemNeighbor
 
@@ -53,17 +54,6 @@ class CandidateRequest:
     affinities: dict[int, tuple[float, str, bool, bool]]  # interests.selectors.interest_affinities
 
 
-@dataclass(frozen=True)
-class CandidateFacts:
-    """What ranking knows of a candidate besides what the sources say."""
-
-    worth: float
-    published_at: datetime
-    circle: str  # top-level interest slug, "" when untagged
-    circle_name: str = ""
-    dimensions: dict[str, float] = field(default_factory=dict)  # the AIUC scores, 0–100
-
-
 def interest_matches(affinities: dict[int, tuple[float, str, bool, bool]]) -> dict[int, CandidateSignal]:
     """The newest items of the shopper's strongest interests."""
     strongest = sorted((i for i, a in affinities.items() if a[0] > 0), key=lambda i: -affinities[i][0])[
@@ -92,7 +82,9 @@ def cooccurring(engaged: dict[int, float], limit: int = 300) -> dict[int, Candid
     ranked = sorted((i for i in set(totals) - set(engaged) if totals[i] > 0), key=lambda i: (-totals[i], i))[
         : limit * 2
     ]
-    visible = set(pools.organic().filter(pk__any=ranked).values_list("pk", flat=True))
+    # The item table alone (organic() joins the scores: PostgreSQL then scanned them all for a
+    # few hundred ids); an unscored one gets no facts and drops out of ranking.
+    visible = set(pools.organic_unjoined().filter(pk__any=ranked).values_list("pk", flat=True))
     ranked = [i for i in ranked if i in visible][:limit]
     top = totals[ranked[0]] if ranked else 1.0
     return {

@@ -18,7 +18,8 @@ from datetime import datetime
 import numpy as np
 
 from content.scoring.dimensions import DIMENSIONS
-from recommender.candidates import SOURCES, CandidateFacts, CandidateSignal
+from recommender.candidate_facts import CandidateFacts
+from recommender.candidates import SOURCES, CandidateSignal
 
 
 @dataclass(frozen=True)

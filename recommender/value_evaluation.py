@@ -21,7 +21,8 @@ import numpy as np
 from content.scoring.dimensions import DIMENSION_KEYS
 from content.scoring.profile import DEFAULT_WEIGHTS, worth_score
 from interests.values import learn_values
-from recommender.candidates import CandidateFacts, CandidateSignal
+from recommender.candidate_facts import CandidateFacts
+from recommender.candidates import CandidateSignal
 from recommender.ranking import diversify, rank
 
 CIRCLES = ("camping", "coffee", "phones", "skincare", "blind-boxes", "travel", "pets", "home")

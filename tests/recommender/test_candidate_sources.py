@@ -8,7 +8,8 @@ import pytest
 from django.utils import timezone
 
 from recommender import candidates
-from recommender.candidates import CandidateFacts, CandidateRequest, CandidateSignal, CandidateSource
+from recommender.candidate_facts import CandidateFacts
+from recommender.candidates import CandidateRequest, CandidateSignal, CandidateSource
 from recommender.ranking import rank, terms
 from tests.factories import scored_item
 
