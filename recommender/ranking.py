@@ -14,6 +14,7 @@ how-it-works page prints terms(); a card's reason names the strongest term besid
 from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime
+from operator import itemgetter
 
 import numpy as np
 
@@ -92,10 +93,12 @@ def values_match(values: dict[str, float], facts: dict[int, CandidateFacts]) -> 
     dimension that lifts it most, for the reason. Relative to the candidates, not to 50: most items
     score high on relevance and low on scenarios, which says nothing about this shopper."""
     keys = [k for k, w in values.items() if w]
-    rows = [pk for pk, f in facts.items() if all(k in f.dimensions for k in keys)]
+    wanted = set(keys)
+    rows = [pk for pk, f in facts.items() if wanted <= f.dimensions.keys()]
     if not keys or not rows:
         return {}
-    scores = np.array([[facts[pk].dimensions[k] for k in keys] for pk in rows], dtype=float)
+    pick = itemgetter(*keys) if len(keys) > 1 else lambda dimensions: (dimensions[keys[0]],)
+    scores = np.array([pick(facts[pk].dimensions) for pk in rows], dtype=float)  # itemgetter: no loop per value
     standard = np.clip(
         (scores - scores.mean(axis=0)) / np.maximum(scores.std(axis=0), VALUES_MIN_SD) / VALUES_SPREAD, -1, 1
     )
