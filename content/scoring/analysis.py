@@ -56,7 +56,7 @@ class Analysis:
     discounts: list[str] = field(default_factory=list)
     emoji: int = 0
     exclamations: int = 0
-    sentences: list[str] = field(default_factory=list)
+    sentence_count: int = 0  # non-empty runs between sentence ends (。！？!?；; and line breaks)
     markers: dict[str, list[str]] = field(default_factory=dict)  # family -> matches, see lexicons.MARKERS
     # Filled on first use by content.scoring.learned, then shared by the model and explanations.
     lexicon_hits: list[str] | None = None
@@ -123,7 +123,7 @@ def analyze(title: str, body_text: str) -> Analysis:
         discounts=[m.group(0) for m in DISCOUNT.finditer(folded)],
         emoji=len(EMOJI.findall(text)),
         exclamations=text.count("!") + text.count("！"),
-        sentences=[s for s in SENTENCE_END.split(text) if s.strip()],
+        sentence_count=sum(1 for s in SENTENCE_END.split(text) if s and not s.isspace()),
         markers=scan_markers(text),
     )
 

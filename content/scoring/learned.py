@@ -303,7 +303,7 @@ def objectivity_signals(analysis: Analysis) -> list[float]:
         math.log1p(sum(sections[section] for section in HARD_SELL_SECTIONS)),
         math.log1p(sections["call_to_action"]),
         math.log1p(sections["promo_address"] + sections["second_person"]),
-        min(analysis.exclamations / max(1, len(analysis.sentences)), 2.0),
+        min(analysis.exclamations / max(1, analysis.sentence_count), 2.0),
         min(100.0 * analysis.emoji / max(1, len(analysis.text)), 10.0),
         float(sections["drawback"] == 0),
     ]

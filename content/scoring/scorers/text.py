@@ -71,16 +71,16 @@ def information_density(a: Analysis, facts: ItemFacts, signals: Signals) -> Scor
     words = a.words
     if not words:
         return Score(0, "没有可分析的文字内容")
-    informative = [w for w in words if is_informative(w)]
+    distinct = sum(1 for w in set(words) if is_informative(w))  # each distinct word judged once
     filler = sum(1 for w in words if w in FILLER_TOKENS) + a.emoji + a.exclamations
     specifics = len(a.numbers_with_units) + len(a.markers["comparison"])
-    ratio = len(set(informative)) / max(len(words), 8)  # distinct informative words per word
+    ratio = distinct / max(len(words), 8)  # distinct informative words per word
     per_100_chars = specifics * 100 / max(a.length, 40)
     # Too short to inform, however dense: a one-liner cannot describe a product.
     length_factor = min(1.0, a.length / 80)
     value = (55 * ratio + 12 * min(per_100_chars, 3.5)) * (0.35 + 0.65 * length_factor)
     value -= min(25.0, filler * 60 / max(len(words), 10))
-    parts = [f"{len(set(informative))} 个实义词"]
+    parts = [f"{distinct} 个实义词"]
     if specifics:
         parts.append(f"{specifics} 处数据或对比（如{quote(a.numbers_with_units, 2) or '对比'}）")
     if filler > 3:
