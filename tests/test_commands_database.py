@@ -39,3 +39,19 @@ def test_an_unreachable_database_is_a_clear_error():
     result = manage("postgres://postgres@127.0.0.1:1/guide_missing", "bench_events", "--events", "100")
     assert result.returncode == 1, result.stderr
     assert "无法连接数据库" in result.stderr and "Traceback" not in result.stderr
+
+
+
+def test_a_load_benchmark_without_a_secret_key_says_to_set_one_before_starting_a_server(settings, monkeypatch):
+    """Its gunicorn runs as deployed (DEBUG off), which refuses the development key (as run by
+    hand with DEBUG=1 and no SECRET_KEY): said at once, with what to set, instead of a traceback
+    after a minute of workers failing to boot."""
+    from django.core.management.base import CommandError
+
+    from tooling.benchserver import gunicorn
+
+    settings.SECRET_KEY = "insecure-development-key-do-not-deploy"
+    monkeypatch.delenv("PYTEST_VERSION", raising=False)
+    monkeypatch.delenv("SECRET_KEY", raising=False)
+    with pytest.raises(CommandError, match="SECRET_KEY"), gunicorn(workers=1):
+        pass

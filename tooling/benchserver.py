@@ -11,6 +11,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from django.conf import settings
+from django.core.management.base import CommandError
 
 _servers: dict[int, subprocess.Popen] = {}  # port → the gunicorn master serving it
 
@@ -28,6 +29,10 @@ def gunicorn(*, workers: int, worker_class: str = "sync", threads: int = 1,
     docker-compose; `worker_class="gthread"` with `threads` keeps connections alive."""
     port = free_port()
     env = {**os.environ, "DEBUG": "", "SECRET_KEY": settings.SECRET_KEY, **(extra_env or {})}
+    if env["SECRET_KEY"] in settings.PUBLISHED_SECRET_KEYS and "PYTEST_VERSION" not in env:
+        # The server runs without DEBUG, as deployed, and refuses a published key: say so now
+        # rather than after a minute of workers failing to boot.
+        raise CommandError("压测服务器按生产设置运行（DEBUG 关闭），不接受开发占位密钥：请设置 SECRET_KEY 为一个随机长字符串")
     process = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", "guide.wsgi:application", "--bind", f"127.0.0.1:{port}",
          "--workers", str(workers), "--worker-class", worker_class, "--threads", str(threads),
