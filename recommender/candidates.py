@@ -16,7 +16,7 @@ from typing import Any
 
 from interests.selectors import engaged_items
 from recommender import pools
-from recommender.candidate_facts import CandidateFacts
+from recommender.candidate_facts import CandidateFacts, candidate_facts
 from recommender.context import active_scenarios
 from recommender.models import ItemNeighbor
 
@@ -82,10 +82,12 @@ def cooccurring(engaged: dict[int, float], limit: int = 300) -> dict[int, Candid
     ranked = sorted((i for i in set(totals) - set(engaged) if totals[i] > 0), key=lambda i: (-totals[i], i))[
         : limit * 2
     ]
-    # The item table alone (organic() joins the scores: PostgreSQL then scanned them all for a
-    # few hundred ids); an unscored one gets no facts and drops out of ranking.
-    visible = set(pools.organic_unjoined().filter(pk__any=ranked).values_list("pk", flat=True))
-    ranked = [i for i in ranked if i in visible][:limit]
+    # Those that may still be shown, by the facts ranking reads next anyway (kept once read): the
+    # strongest `limit` first, the next ones only when some of those are no longer shown.
+    shown, _ = candidate_facts(ranked[:limit])
+    if len(shown) < min(limit, len(ranked)):
+        shown |= candidate_facts(ranked[limit:])[0]
+    ranked = [i for i in ranked if i in shown][:limit]
     top = totals[ranked[0]] if ranked else 1.0
     return {
         i: CandidateSignal(strength={"cooccurrence": totals[i] / top}, about={"cooccurrence": best_source[i][1]})

@@ -61,3 +61,20 @@ def test_an_item_that_goes_badly_with_the_history_is_never_a_cooccurrence_candid
     ItemNeighbor.objects.create(item=stove, neighbor=tent, score=0.4)
     ItemNeighbor.objects.create(item=stove, neighbor=lipstick, score=-0.3)
     assert set(cooccurring({stove.pk: 1.0})) == {tent.pk}
+
+
+def test_cooccurrence_candidates_are_only_items_still_shown_and_hidden_ones_leave_room_for_the_next(db):
+    from datetime import timedelta
+
+    from recommender.candidates import cooccurring
+
+    stove = scored_item("camping", "outdoor")
+    now = timezone.now()
+    ended = scored_item("camping", "outdoor", kind="deal", expires_at=now - timedelta(hours=1))
+    rejected = scored_item("camping", "outdoor", status="rejected")
+    tent, lamp, chair = (scored_item("camping", "outdoor") for _ in range(3))
+    for neighbour, score in ((ended, 0.9), (rejected, 0.8), (tent, 0.7), (lamp, 0.6), (chair, 0.5)):
+        ItemNeighbor.objects.create(item=stove, neighbor=neighbour, score=score)
+    # The two strongest are not shown: the next ones, strongest first, take their places.
+    assert list(cooccurring({stove.pk: 1.0}, limit=3)) == [tent.pk, lamp.pk, chair.pk]
+    assert list(cooccurring({stove.pk: 1.0}, limit=2)) == [tent.pk, lamp.pk]
