@@ -63,20 +63,19 @@ def rank(
     """`values`: the dimensions the shopper weighs, −1..1 each (interests.values.effective_values)."""
     ranked = []
     matches = values_match(values or {}, facts) if personal else {}
+    # Each source's term as it applies to this feed, read once (a thousand-odd candidates each).
+    sources = [(key, source.weight, source.term if personal or not source.personal else None)
+               for key, source in SOURCES.items()]
+    worth, valued_weight, seen_weight = (ITEM_TERMS[key].weight for key in ("worth", "values", "seen"))
     for item_id, signal in signals.items():
         item = facts.get(item_id)
         if item is None or (personal and signal.affinity < -0.3):  # a circle the shopper pushed away
             continue
-        parts = {
-            key: source.weight * source.term(signal, item, now) if personal or not source.personal else 0.0
-            for key, source in SOURCES.items()
-        }
+        parts = {key: weight * term(signal, item, now) if term else 0.0 for key, weight, term in sources}
         match, valued = matches.get(item_id, (0.0, ""))
-        parts |= {
-            "worth": ITEM_TERMS["worth"].weight * item.worth / 100,
-            "values": ITEM_TERMS["values"].weight * match,
-            "seen": -ITEM_TERMS["seen"].weight * min(seen.get(item_id, 0), 3) / 3,
-        }
+        parts["worth"] = worth * item.worth / 100
+        parts["values"] = valued_weight * match
+        parts["seen"] = -seen_weight * min(seen.get(item_id, 0), 3) / 3
         score = round(sum(parts.values()), 6)
         ranked.append(Ranked(item_id, score, reason(parts, signal, item, titles, now, valued), item.circle))
     return sorted(ranked, key=lambda r: (-r.score, r.item_id))
