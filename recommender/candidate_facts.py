@@ -24,7 +24,7 @@ from interests.models import ItemInterest
 from recommender import pools
 
 FACTS_TTL = CARD_TTL
-KEPT_LIMIT = 30_000  # items a process keeps facts of (each under a kilobyte)
+KEPT_LIMIT = 20_000  # items a process keeps facts of: about 1.6 KB each, 32 MB at most
 
 Tags = list[tuple[int, float]]  # (interest id, weight) of an item
 
