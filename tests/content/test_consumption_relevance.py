@@ -155,3 +155,14 @@ def test_analysis_of_an_empty_text_still_gets_a_low_graded_value():
     [empty] = relevance_of([("", "")])
     assert 0 < empty < 40
     assert analyze("", "").words == []
+
+
+def test_kept_token_weights_equal_the_tables_also_when_the_kept_ones_are_dropped(monkeypatch):
+    weights = {"物流": 2.5, "政府": -3.0, "质量": 0.4}
+    model = relevance.RelevanceModel.from_weights(weights)
+    monkeypatch.setattr(relevance, "WEIGHT_CACHE_LIMIT", 3)  # every few texts the kept weights go
+    texts = [["物流", "陌生词", "政府"], ["质量", "物流", "新词"], ["政府", "另一个", "质量", "物流"], ["物流"]]
+    for _ in range(2):
+        for tokens in texts:
+            assert model.token_weights(tokens) == [pytest.approx(weights.get(t, 0.0)) for t in tokens]
+    assert len(model._by_token) <= 3 + 4
