@@ -6,7 +6,8 @@ Why kept: a cold feed's thousand-odd candidates come mostly from pools every sho
 needs the facts of a few items only. Reading them all cost about half of a cold feed's time.
 Kept facts lag behind scores and tags by at most FACTS_TTL seconds, as cards do (CARD_TTL); an
 editor's decision shows at once (they are kept per content epoch); an item that expires or
-grows too old for feeds while kept drops out when read, as a fresh read would drop it.
+grows too old for feeds while kept drops out when read, as a fresh read would drop it. Having
+facts is also what "may still be shown" means to the co-occurrence source (candidates.cooccurring).
 """
 
 import time
