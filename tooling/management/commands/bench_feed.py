@@ -42,6 +42,7 @@ from recommender.management.commands.generate_load_data import PREFIX
 from recommender.pools import pools_refresh
 from tooling.benchserver import gunicorn, server_cpu_seconds
 from tooling.loadgen import LoadResult, PreparedRequest, run_load
+from tooling.sizes import check_sizes
 
 
 class Command(DatabaseCommand):
@@ -60,6 +61,10 @@ class Command(DatabaseCommand):
         parser.add_argument("--threads", type=int, default=8, help="threads per gthread worker")
 
     def handle(self, *args, **options):
+        check_sizes(options, {"shoppers": (2, 100_000), "requests": (1, 1_000_000), "rounds": (1, 100),
+                              "warmup": (0, 1_000_000), "concurrency": (1, 256), "workers": (1, 32), "threads": (1, 64)})
+        if options["requests"] < options["rounds"]:
+            raise CommandError("--requests 不能少于 --rounds（每轮至少一个请求）")
         if connection.vendor != "postgresql":
             raise CommandError("bench_feed 需要 PostgreSQL 与 Redis（DATABASE_URL、REDIS_URL）")
         users = list(get_user_model().objects.filter(username__startswith=f"{PREFIX}-shopper-")

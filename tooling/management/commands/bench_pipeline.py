@@ -23,6 +23,7 @@ from content.models import Item
 from content.services import source_create
 from guide.commands import DatabaseCommand
 from tooling.benchmarks.pipeline import measure_first_batches, measure_pipeline, read_reviews, realistic_items
+from tooling.sizes import check_sizes
 
 DEFAULT_REVIEWS = settings.BASE_DIR.parent / "shared" / "data" / "shopping_reviews" / "shopping_reviews.jsonl"
 MAX_ITEMS = 1_000_000
@@ -45,7 +46,8 @@ class Command(DatabaseCommand):
         parser.add_argument("--keep", action="store_true", help="keep the benchmark's items")
 
     def handle(self, *args, **options):
-        self.check_sizes(options)
+        check_sizes(options, {"items": (1, MAX_ITEMS), "batch": (1, settings.INGEST_MAX_ITEMS), "clients": (1, 64),
+                              "web_workers": (1, 32), "scoring_processes": (1, 32)})
         if not options["reviews"].is_file():
             raise CommandError(f"找不到评论语料 {options['reviews']}：用 --reviews 指定 shopping_reviews.jsonl"
                                "（团队共享目录 ../shared/data/ 中）")
@@ -77,10 +79,3 @@ class Command(DatabaseCommand):
                     Item.objects.filter(source=one).delete()
                     one.delete()
         self.stdout.write(json.dumps(figures, ensure_ascii=False, indent=2, default=str))
-
-    def check_sizes(self, options) -> None:
-        bounds = {"items": (1, MAX_ITEMS), "batch": (1, settings.INGEST_MAX_ITEMS), "clients": (1, 64),
-                  "web_workers": (1, 32), "scoring_processes": (1, 32)}
-        for name, (low, high) in bounds.items():
-            if not low <= options[name] <= high:
-                raise CommandError(f"--{name.replace('_', '-')} 应在 {low} 到 {high:,} 之间，收到 {options[name]}")
