@@ -19,6 +19,7 @@ from guide.services import user_token_create
 from interests.models import Event
 from tooling.benchserver import gunicorn
 from tooling.loadgen import PreparedRequest, run_load
+from tooling.sizes import check_sizes
 
 TYPES = ["impression"] * 12 + ["click"] * 4 + ["dwell"] * 2 + ["favorite", "share", "search"]
 
@@ -35,6 +36,8 @@ class Command(DatabaseCommand):
         parser.add_argument("--keep", action="store_true", help="keep the benchmark's events and accounts")
 
     def handle(self, *args, **options):
+        check_sizes(options, {"events": (1, 10_000_000), "batch": (1, 1000), "concurrency": (1, 256),
+                              "workers": (1, 32), "shoppers": (1, 100_000)})
         if connection.vendor != "postgresql":
             raise CommandError("bench_events 需要 PostgreSQL（DATABASE_URL）：SQLite 不适合多进程并发写入")
         run = f"bench-{time.time_ns()}"

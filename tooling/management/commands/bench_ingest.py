@@ -24,6 +24,7 @@ from content.ingest import items_ingest
 from content.models import Item, Source
 from guide.commands import DatabaseCommand
 from tooling.benchmarks.dedup import measure_dedup_quality, measure_index_lookup
+from tooling.sizes import check_sizes
 
 BATCH = 500
 def vocabulary() -> list[str]:
@@ -64,6 +65,7 @@ class Command(DatabaseCommand):
         parser.add_argument("--keep", action="store_true", help="keep the benchmark rows")
 
     def handle(self, *args, **options):
+        check_sizes(options, {"items": (1, 10_000_000), "index_size": (0, 10_000_000), "sample": (1, 1_000_000)})
         if options["reviews"] and not Path(options["reviews"]).is_file():
             raise CommandError(f"找不到 {options['reviews']}")
         figures = {

@@ -22,6 +22,7 @@ from content.pipeline.normalize import normalize_line, normalize_text
 from content.scoring.analysis import tokenize, tokenizer
 from content.scoring.engine import score_batch
 from content.scoring.facts import ItemFacts
+from tooling.sizes import check_sizes
 
 CHUNK = 1000
 
@@ -54,6 +55,7 @@ class Command(BaseCommand):
         parser.add_argument("--workers", type=int, default=2, help="worker processes for --e2e")
 
     def handle(self, *args, **options):
+        check_sizes(options, {"limit": (1, 1_000_000), "batch": (1, 10_000), "e2e": (0, 1_000_000), "workers": (1, 32)})
         path = Path(options["corpus"])
         if not path.is_file():
             raise CommandError(f"找不到 {path}")
