@@ -70,6 +70,7 @@ def word_weights(shopping: Counter, general: Counter, smoothing: float = SMOOTHI
             - math.log((count + smoothing) / general_total) for word, count in general.items()}
 
 
+TELLING = 1.0  # a word whose weight is beyond ±this is named in the explanation
 WEIGHT_CACHE_LIMIT = 500_000  # tokens whose weight a process keeps (as learned's token hashes)
 
 
@@ -84,6 +85,8 @@ class RelevanceModel:
     # token -> its weight as a Python float: most tokens recur, and a dict lookup per token is a
     # fifth of a binary search of 349k hashes per text (the scorer's largest cost after jieba).
     _by_token: dict[str, float] = field(default_factory=dict, init=False, repr=False, compare=False)
+    # The kept tokens that tell (|weight| > TELLING), for the explanation's words.
+    _telling: dict[str, float] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @classmethod
     def from_weights(cls, weights: dict[str, float], slope: float = 1.0, intercept: float = 0.0) -> "RelevanceModel":
@@ -99,6 +102,7 @@ class RelevanceModel:
         if None in weights:
             if len(self._by_token) >= WEIGHT_CACHE_LIMIT:
                 self._by_token.clear()
+                self._telling.clear()
             self._learn([t for t in tokens if t not in self._by_token])
             weights = list(map(self._by_token.get, tokens))
         return cast(list[float], weights)  # every token is known now
@@ -110,7 +114,9 @@ class RelevanceModel:
         if len(self.hashes) and len(codes):
             at = np.minimum(np.searchsorted(self.hashes, codes), len(self.hashes) - 1)
             found = np.where(self.hashes[at] == codes, self.weights[at], np.float32(0))
-        self._by_token.update(zip(tokens, found.tolist(), strict=True))
+        weights = found.tolist()
+        self._by_token.update(zip(tokens, weights, strict=True))
+        self._telling.update((t, w) for t, w in zip(tokens, weights, strict=True) if not -TELLING <= w <= TELLING)
 
     def evidence(self, tokens: list[str], weights: list[float] | None = None) -> float:
         return math.fsum(self.token_weights(tokens) if weights is None else weights)
@@ -121,14 +127,17 @@ class RelevanceModel:
 
     def telling_words(self, tokens: list[str], limit: int = 3,
                       token_weights: list[float] | None = None) -> tuple[list[str], list[str]]:
-        """The words that speak most for shopping talk, and most against it, strongest first."""
+        """The words that speak most for shopping talk, and most against it, strongest first.
+        `token_weights`: token_weights(tokens), when at hand (the tokens are known then)."""
         if token_weights is None:
-            token_weights = self.token_weights(tokens)
-        # Only the telling words are sorted (a handful of a review's seventy, found in one pass),
-        # each once, in the order of its first mention: a stable sort breaks ties as one of all did.
-        telling = [(w, x) for w, x in zip(tokens, token_weights, strict=True) if not -1.0 <= x <= 1.0]
-        strong = {w: x for w, x in telling if x > 0}
-        against = {w: x for w, x in telling if x < 0}
+            self.token_weights(tokens)
+        # Only the telling words are sorted (a handful of a review's seventy, picked out by one C
+        # loop), each once, in the order of its first mention: a stable sort breaks ties as one of
+        # all words did.
+        telling = self._telling
+        words = list(filter(telling.__contains__, tokens))
+        strong = {w: telling[w] for w in words if telling[w] > 0}
+        against = {w: telling[w] for w in words if telling[w] < 0}
         return sorted(strong, key=strong.__getitem__)[::-1][:limit], sorted(against, key=against.__getitem__)[:limit]
 
     def save(self, path: Path) -> None:
