@@ -4,6 +4,7 @@ Unit tests run tasks in process; tests marked `integration` use the `celery_work
 which needs REDIS_URL and a PostgreSQL DATABASE_URL (as in CI) and is skipped otherwise."""
 
 import os
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -64,3 +65,17 @@ def celery_worker(worker_process: Worker, transactional_db, django_db_serialized
     finally:
         app.conf.task_always_eager = True
         app.control.purge()
+        if worker_process.alive():
+            _wait_until_idle(app)
+
+
+def _wait_until_idle(app, timeout: float = 30.0) -> None:
+    """Until the worker runs and holds no task: one still writing (scoring what a test stored)
+    while the test's flush truncates the tables deadlocked PostgreSQL in CI."""
+    inspect = app.control.inspect(timeout=1.0)
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        busy = [tasks for replies in (inspect.active(), inspect.reserved()) for tasks in (replies or {}).values()]
+        if not any(busy):
+            return
+        time.sleep(0.2)
