@@ -60,8 +60,7 @@ class Analysis:
     markers: dict[str, list[str]] = field(default_factory=dict)  # family -> matches, see lexicons.MARKERS
     # Filled on first use by content.scoring.learned, then shared by the model and explanations.
     lexicon_hits: list[str] | None = None
-    # The tokens' hashes (learned.analysis_token_codes): the feature matrix and the relevance
-    # table both key words by them, computed once.
+    # The tokens' hashes (learned.analysis_token_codes), computed once for the feature matrix.
     token_codes: np.ndarray | None = None
 
     @property

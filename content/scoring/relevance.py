@@ -27,7 +27,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import cast
 
 import jieba
 import numpy as np
@@ -98,39 +97,36 @@ class RelevanceModel:
 
     def token_weights(self, tokens: list[str]) -> list[float]:
         """Each token's weight, 0 for tokens the general dictionary does not know."""
-        weights = list(map(self._by_token.get, tokens))
-        if None in weights:
-            if len(self._by_token) >= WEIGHT_CACHE_LIMIT:
-                self._by_token.clear()
-                self._telling.clear()
-            self._learn([t for t in tokens if t not in self._by_token])
-            weights = list(map(self._by_token.get, tokens))
-        return cast(list[float], weights)  # every token is known now
+        self._know(tokens)
+        return list(map(self._by_token.__getitem__, tokens))
 
-    def _learn(self, tokens: list[str]) -> None:
-        """Look the tokens' hashes up in the table, in one search, and keep their weights."""
-        codes = learned.token_codes(tokens, np.uint32)
+    def _know(self, tokens: list[str]) -> None:
+        """Keep the weights of the tokens not kept yet, looked up in the table in one search."""
+        if all(map(self._by_token.__contains__, tokens)):
+            return
+        if len(self._by_token) >= WEIGHT_CACHE_LIMIT:
+            self._by_token.clear()
+            self._telling.clear()
+        missing = list(dict.fromkeys(t for t in tokens if t not in self._by_token))
+        codes = learned.token_codes(missing, np.uint32)
         found = np.zeros(len(codes), np.float32)
-        if len(self.hashes) and len(codes):
+        if len(self.hashes):
             at = np.minimum(np.searchsorted(self.hashes, codes), len(self.hashes) - 1)
             found = np.where(self.hashes[at] == codes, self.weights[at], np.float32(0))
         weights = found.tolist()
-        self._by_token.update(zip(tokens, weights, strict=True))
-        self._telling.update((t, w) for t, w in zip(tokens, weights, strict=True) if not -TELLING <= w <= TELLING)
+        self._by_token.update(zip(missing, weights, strict=True))
+        self._telling.update((t, w) for t, w in zip(missing, weights, strict=True) if not -TELLING <= w <= TELLING)
 
-    def evidence(self, tokens: list[str], weights: list[float] | None = None) -> float:
-        return math.fsum(self.token_weights(tokens) if weights is None else weights)
+    def evidence(self, tokens: list[str]) -> float:
+        return math.fsum(self.token_weights(tokens))
 
-    def log_odds(self, tokens: list[str], weights: list[float] | None = None) -> float:
-        """Calibrated log-odds of shopping talk; `weights`: token_weights(tokens), when at hand."""
-        return self.slope * self.evidence(tokens, weights) + self.intercept
+    def log_odds(self, tokens: list[str]) -> float:
+        """Calibrated log-odds of shopping talk."""
+        return self.slope * self.evidence(tokens) + self.intercept
 
-    def telling_words(self, tokens: list[str], limit: int = 3,
-                      token_weights: list[float] | None = None) -> tuple[list[str], list[str]]:
-        """The words that speak most for shopping talk, and most against it, strongest first.
-        `token_weights`: token_weights(tokens), when at hand (the tokens are known then)."""
-        if token_weights is None:
-            self.token_weights(tokens)
+    def telling_words(self, tokens: list[str], limit: int = 3) -> tuple[list[str], list[str]]:
+        """The words that speak most for shopping talk, and most against it, strongest first."""
+        self._know(tokens)
         # Only the telling words are sorted (a handful of a review's seventy, picked out by one C
         # loop), each once, in the order of its first mention: a stable sort breaks ties as one of
         # all words did.

@@ -41,8 +41,7 @@ def consumption_relevance(a: Analysis, facts: ItemFacts, signals: Signals) -> Sc
     shopping reviews against general Chinese, delivery and after-sales complaints included), plus
     the facts; graded, never a floor shared by all unrelated texts."""
     model = relevance.relevance_model()
-    weights = model.token_weights(a.tokens)  # once: log-odds and telling words
-    log_odds = model.log_odds(a.tokens, weights) if a.words else model.intercept - 1.0
+    log_odds = model.log_odds(a.tokens) if a.words else model.intercept - 1.0
     reasons = []
     if facts.price is not None:
         log_odds += FACT_LOG_ODDS["price"]
@@ -57,7 +56,7 @@ def consumption_relevance(a: Analysis, facts: ItemFacts, signals: Signals) -> Sc
         log_odds += MATCHED_INTEREST_LOG_ODDS * matched.weight
         reasons.append(f"属于「{matched.name}」（命中{quote(matched.matched)}）")
     value = 100.0 * float(expit(log_odds / RELEVANCE_SPREAD))  # expit: no overflow on a 200 KB text
-    for_words, against_words = model.telling_words(a.tokens, token_weights=weights)
+    for_words, against_words = model.telling_words(a.tokens)
     if not a.words:
         reasons.insert(0, "没有可分析的文字")
     elif value >= 50:
