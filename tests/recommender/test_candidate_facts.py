@@ -12,6 +12,7 @@ from time_machine import travel
 
 from content.models import ItemScore
 from content.moderation.decisions import Decision, item_decide
+from content.scoring.service import items_score
 from recommender import candidate_facts
 from recommender.pools import RECENT
 from tests.factories import UserFactory, scored_item
@@ -61,11 +62,14 @@ def test_an_editors_decision_shows_in_the_next_feed_at_once(api, erin, shelf, dj
 def test_a_rescored_items_new_worth_is_ranked_once_its_kept_facts_are_older_than_the_ttl(api, shelf, monkeypatch):
     best = max(shelf, key=lambda item: item.score.worth_score)
     assert feed_ids(api)[0] == best.pk
-    ItemScore.objects.filter(item=best).update(worth_score=1.0)  # as the scoring pass writes a rescore
+    kept = candidate_facts.candidate_facts([best.pk])[0][best.pk].worth
+    items_score(item_ids=[best.pk])  # the scoring pass scores it again, from its own text
+    rescored = ItemScore.objects.get(item=best).worth_score
+    assert rescored != kept
+    assert candidate_facts.candidate_facts([best.pk])[0][best.pk].worth == kept, "kept within FACTS_TTL"
     clock = candidate_facts.time.monotonic()
     monkeypatch.setattr(candidate_facts.time, "monotonic", lambda: clock + candidate_facts.FACTS_TTL + 1)
-    facts, _ = candidate_facts.candidate_facts([best.pk])
-    assert facts[best.pk].worth == 1.0
+    assert candidate_facts.candidate_facts([best.pk])[0][best.pk].worth == rescored
 
 
 def test_kept_facts_of_an_item_that_expires_or_grows_too_old_for_feeds_are_not_used(db):

@@ -74,4 +74,3 @@ def test_a_refused_connection_is_counted_not_retried():
         port = probe.server_address[1]  # closed again below: nothing listens there
     result = run_load("127.0.0.1", port, [PreparedRequest("GET", "/ping")] * 3, concurrency=2)
     assert result.requests == 3 and result.statuses == {0: 3}
-

@@ -61,7 +61,7 @@ class Command(DatabaseCommand):
         parser.add_argument("--threads", type=int, default=8, help="threads per gthread worker")
 
     def handle(self, *args, **options):
-        check_sizes(options, {"shoppers": (2, 100_000), "requests": (1, 1_000_000), "rounds": (1, 100),
+        check_sizes(options, {"shoppers": (1, 100_000), "requests": (1, 1_000_000), "rounds": (1, 100),
                               "warmup": (0, 1_000_000), "concurrency": (1, 256), "workers": (1, 32), "threads": (1, 64)})
         if options["requests"] < options["rounds"]:
             raise CommandError("--requests 不能少于 --rounds（每轮至少一个请求）")
