@@ -5,9 +5,9 @@ their row and unique-index locks in the same order and cannot deadlock on each o
 
 from django.utils import timezone
 
-from content.ingest_rows import rows_update
 from content.models import Author
 from content.pipeline.validate import AuthorDraft
+from guide.db import rows_update
 
 
 def authors_upsert(*, platform: str, drafts: list[AuthorDraft]) -> dict[str, Author]:

@@ -19,7 +19,7 @@ from django.utils import timezone
 
 from content.authors import authors_upsert
 from content.ingest_plan import UPDATABLE_FIELDS, BatchPlan, Fingerprint, Texts, fingerprints
-from content.ingest_rows import bands_insert, rows_insert, rows_update
+from content.ingest_rows import bands_insert
 from content.models import Item, ItemBand, Source
 from content.outbox import (
     AWAITING_SCORING,
@@ -28,6 +28,7 @@ from content.outbox import (
     scoring_publish,
 )
 from content.pipeline.validate import ItemDraft, validate_item
+from guide.db import rows_insert, rows_update
 from guide.faults import Deadline, TemporarilyUnavailable, retryable_database_error
 
 logger = logging.getLogger(__name__)

@@ -1,26 +1,17 @@
-"""The rows one ingest batch reads and writes, in a fixed few statements whatever its size.
-
-On PostgreSQL every statement takes whole columns as arrays (`INSERT … SELECT FROM unnest(…)`,
-`WHERE key = ANY(…)`): one parameter per column instead of one per value, so neither Django's
-SQL compiler (which prepared each of the 17,000 values of a 500-item batch one by one) nor
-PostgreSQL's parser works per row. Measured on 500-item batches, PostgreSQL 15, this machine:
-the items' INSERT went from 597 to about 150 ms and the 12,000 band rows from 626 (27
-statements of 900 parameters) to about 60 ms, under the same load. SQLite, the embedded
-default, gets the ORM's statements (it has no arrays, and speed does not matter there)."""
+"""The rows one ingest batch reads and writes, in a fixed few statements whatever its size:
+whole columns as arrays (`WHERE key = ANY(…)`, and guide.db's `INSERT … SELECT FROM unnest(…)`
+for the items and authors). Measured on 500-item batches, PostgreSQL 15, this machine: the
+12,000 band rows went from 626 ms (27 statements of 900 parameters) to about 60. SQLite, the
+embedded default, gets plain statements (it has no arrays, and speed does not matter there)."""
 
 import io
 import json
 from collections.abc import Iterable, Sequence
 
 from django.db import connection
-from django.db.models import F, Field, Model
 
 from content.models import Item, ItemBand
-from guide.db import insert_rows
-
-
-def _postgres() -> bool:
-    return connection.vendor == "postgresql"
+from guide.db import insert_rows, postgres
 
 
 def item_ids_allocate(*, count: int) -> list[int]:
@@ -31,7 +22,7 @@ def item_ids_allocate(*, count: int) -> list[int]:
         return []
     table = Item._meta.db_table
     with connection.cursor() as cursor:
-        if _postgres():
+        if postgres():
             cursor.execute("SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)",
                            [table, count])
             return sorted(row[0] for row in cursor.fetchall())
@@ -43,73 +34,13 @@ def item_ids_allocate(*, count: int) -> list[int]:
     return list(range(last + 1, last + count + 1))
 
 
-def rows_insert(model: type[Model], objs: Sequence[Model]) -> None:
-    """Insert model instances whose primary keys are set, in this order, in one statement (the
-    ORM's bulk_create on SQLite). auto_now / auto_now_add fields are filled as the ORM would."""
-    if not objs:
-        return
-    if not _postgres():
-        model._default_manager.bulk_create(objs)
-        return
-    fields = model._meta.concrete_fields
-    columns, casts = _columns(fields, objs, adding=True)
-    names = ", ".join(connection.ops.quote_name(field.column) for field in fields)
-    with connection.cursor() as cursor:
-        cursor.execute(f"INSERT INTO {connection.ops.quote_name(model._meta.db_table)} ({names}) "
-                       f"SELECT * FROM unnest({', '.join(casts)})", columns)
-
-
-def rows_update(model: type[Model], objs: Sequence[Model], field_names: Sequence[str], *,
-                increments: Sequence[str] = ()) -> None:
-    """Write these fields of stored instances, in one statement (`UPDATE … FROM unnest(…)`; the
-    ORM's bulk_update on SQLite). Fields named in `increments` hold an amount added to the stored
-    value (a counter another writer may bump meanwhile). Django's bulk_update builds a CASE of one
-    branch per row and field, which PostgreSQL plans in time that grows with the batch (about
-    0.6 s for a batch's 400 authors, 2.6 s of CPU for 500 changed items, profiled)."""
-    if not objs:
-        return
-    if not _postgres():
-        for obj in objs:
-            for name in increments:
-                setattr(obj, name, F(name) + getattr(obj, name))
-        model._default_manager.bulk_update(objs, [*field_names, *increments])
-        return
-    fields = [model._meta.pk, *(model._meta.get_field(name) for name in [*field_names, *increments])]
-    columns, casts = _columns(fields, objs, adding=False)
-    table, quote = connection.ops.quote_name(model._meta.db_table), connection.ops.quote_name
-    aliases = [f"c{n}" for n in range(len(fields))]
-    assignments = ", ".join(
-        f"{quote(field.column)} = {table}.{quote(field.column)} + v.{alias}" if field.name in increments
-        else f"{quote(field.column)} = v.{alias}"
-        for field, alias in zip(fields[1:], aliases[1:], strict=True)
-    )
-    with connection.cursor() as cursor:
-        cursor.execute(f"UPDATE {table} SET {assignments} FROM unnest({', '.join(casts)}) AS v({', '.join(aliases)}) "
-                       f"WHERE {table}.{quote(fields[0].column)} = v.{aliases[0]}", columns)
-
-
-def _columns(fields: Sequence[Field], objs: Sequence[Model], *, adding: bool) -> tuple[list[list], list[str]]:
-    """Each field's values over the instances (as the ORM would save them) and its array cast."""
-    columns, casts = [], []
-    for field in fields:
-        if adding and (getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False)):
-            values = [field.pre_save(obj, True) for obj in objs]
-        else:
-            values = [getattr(obj, field.attname) for obj in objs]
-        if field.get_internal_type() == "JSONField":
-            values = [json.dumps(value, cls=field.encoder) for value in values]
-        columns.append(values)
-        casts.append(f"%s::{field.db_type(connection).split('(')[0]}[]")  # as Django's own UNNEST insert
-    return columns, casts
-
-
 def bands_insert(*, item_ids: Sequence[int], keys: Sequence[int]) -> None:
     """ItemBand rows (item_ids[i], keys[i]): one COPY on PostgreSQL. A batch of 500 items has
     12,000 of them; COPY takes half the time of INSERT … SELECT FROM unnest (measured: 49
     against 94 ms per 12,000 rows, commit included)."""
     if not item_ids:
         return
-    if not _postgres():
+    if not postgres():
         insert_rows(ItemBand, ("item_id", "key"), list(zip(item_ids, keys, strict=True)))
         return
     rows = "".join(f"{int(item_id)}\t{int(key)}\n" for item_id, key in zip(item_ids, keys, strict=True))
@@ -122,7 +53,7 @@ def bands_insert(*, item_ids: Sequence[int], keys: Sequence[int]) -> None:
 def _any(column: str, values: Iterable, cast: str) -> tuple[str, list]:
     """`column` is one of `values`: one array parameter on PostgreSQL, one JSON one on SQLite."""
     values = list(values)
-    if _postgres():
+    if postgres():
         return f"{column} = ANY(%s::{cast}[])", [values]
     return f"{column} IN (SELECT value FROM json_each(%s))", [json.dumps(values)]
 

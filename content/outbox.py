@@ -34,6 +34,9 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db.models import F, Q
 from django.utils import timezone
+from django_redis.client import DefaultClient
+from django_redis.exceptions import ConnectionInterrupted
+from redis.exceptions import RedisError
 
 from content.models import Item, ItemScore
 from content.scoring.service import items_score
@@ -105,7 +108,7 @@ def scoring_run(*, item_ids: list[int], queued_at: datetime | None = None, holde
     the message (its task id): delivered again after its worker died, it takes its own claims
     back instead of waiting for them to expire."""
     holder = holder or uuid.uuid4().hex
-    mine = [pk for pk in item_ids if _take_running(pk, holder)]
+    mine = _take_running(item_ids, holder)
     done: set[int] = set()
     if queued_at is not None:
         since = ItemScore.objects.filter(item_id__in=mine, scored_at__gte=queued_at)
@@ -119,14 +122,33 @@ def scoring_run(*, item_ids: list[int], queued_at: datetime | None = None, holde
     return scored
 
 
-def _take_running(item_id: int, holder: str) -> bool:
-    key = RUNNING + str(item_id)
-    if cache.add(key, holder, running_claim_seconds()) is not False:
-        return True
-    if cache.get(key) == holder:  # this very message, delivered again: its first worker died
-        cache.set(key, holder, running_claim_seconds())
-        return True
-    return False
+def _take_running(item_ids: list[int], holder: str) -> list[int]:
+    """The items this message may score: the ones nobody holds, and the ones this very message
+    holds (delivered again: its first worker died), whose claims it takes back."""
+    keys = {pk: RUNNING + str(pk) for pk in item_ids}
+    added = _add_each(dict.fromkeys(keys.values(), holder), running_claim_seconds())
+    held = cache.get_many([key for key in keys.values() if not added[key]])
+    mine = {key: holder for key, value in held.items() if value == holder}
+    if mine:
+        cache.set_many(mine, running_claim_seconds())
+    return [pk for pk, key in keys.items() if added[key] or key in mine]
+
+
+def _add_each(values: dict[str, str], seconds: int) -> dict[str, bool]:
+    """cache.add of each key, on Redis in one round trip (a batch's hundred claims one by one cost
+    0.18 ms of the worker's CPU per item); True where added, and where the cache did not answer,
+    as cache.add's None is taken: an outage never holds up scoring."""
+    client = getattr(cache, "client", None)
+    if not isinstance(client, DefaultClient):
+        return {key: cache.add(key, value, seconds) is not False for key, value in values.items()}
+    try:
+        pipeline = client.get_client(write=True).pipeline(transaction=False)
+        for key, value in values.items():
+            client.set(key, value, seconds, nx=True, client=pipeline)
+        return dict(zip(values, map(bool, pipeline.execute()), strict=True))
+    except (ConnectionInterrupted, RedisError) as exc:
+        logger.warning("scoring claims not taken, the cache does not answer (%s)", type(exc).__name__)
+        return dict.fromkeys(values, True)
 
 
 def items_awaiting_scoring(*, now: datetime, grace: timedelta, limit: int) -> list[int]:

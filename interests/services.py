@@ -3,6 +3,7 @@
 from django.core.cache import cache
 
 from content.models import Item
+from guide.db import rows_insert
 from interests.lexicon import VERSION_KEY
 from interests.models import Interest, ItemInterest, ItemScenario, Scenario
 from interests.tagging import Tag
@@ -34,19 +35,19 @@ def item_tags_replace(*, tags: dict[int, tuple[list[Tag], list[Tag]]]) -> None:
     )
     ItemInterest.objects.filter(item__in=interest_items).exclude(origin="editor").delete()
     ItemScenario.objects.filter(item__in=scenario_items).exclude(origin="editor").delete()
-    ItemInterest.objects.bulk_create(
+    rows_insert(ItemInterest, [
         ItemInterest(item_id=item_id, interest_id=interest_ids[t.slug], weight=round(t.weight, 4),
                      matched=list(t.matched), origin="lexicon" if t.matched else "classifier")
         for item_id in interest_items
         for t in tags[item_id][0]
         if t.slug in interest_ids and (item_id, interest_ids[t.slug]) not in editor_tagged
-    )
-    ItemScenario.objects.bulk_create(
+    ])
+    rows_insert(ItemScenario, [
         ItemScenario(item_id=item_id, scenario_id=scenario_ids[t.slug], weight=round(t.weight, 4), matched=list(t.matched))
         for item_id in scenario_items
         for t in tags[item_id][1]
         if t.slug in scenario_ids
-    )
+    ])
 
 
 # An editor's tags, strongest first in the order given; the first is the item's main interest.

@@ -17,6 +17,7 @@ from content.scoring.facts import ItemFacts
 from content.scoring.gatekeeping import GateDecision, Thresholds, decide
 from content.scoring.profile import active_profile, worth_score
 from content.search.index import search_documents_store
+from guide.db import rows_upsert
 
 logger = logging.getLogger(__name__)
 
@@ -52,7 +53,7 @@ def items_score(*, item_ids: list[int]) -> int:
         if new_status and item.moderated_at is None:
             statuses.setdefault(new_status, []).append(item.pk)
     with transaction.atomic():
-        ItemScore.objects.bulk_create(rows, update_conflicts=True, unique_fields=["item"], update_fields=STORED_FIELDS)
+        rows_upsert(ItemScore, rows, unique_fields=["item"], update_fields=STORED_FIELDS)
         search_documents_store(tokens={pk: (r.tokens, r.title_tokens) for pk, r in results.items()
                                        if not isinstance(r, Exception)})
         for status, ids in statuses.items():

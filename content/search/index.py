@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from content.models import Item, ItemSearch
 from content.search.terms import document_terms
+from guide.db import rows_upsert
 
 BUILD_BATCH = 500
 
@@ -21,8 +22,8 @@ def search_documents_store(*, tokens: dict[int, tuple[list[str], int]]) -> int:
         document = document_terms(item_tokens, title_count)
         rows.append(ItemSearch(item_id=item_id, title_terms=document.title_terms, body_terms=document.body_terms,
                                subword_terms=document.subword_terms, indexed_at=now))
-    ItemSearch.objects.bulk_create(rows, update_conflicts=True, unique_fields=["item"],
-                                   update_fields=["title_terms", "body_terms", "subword_terms", "indexed_at"])
+    rows_upsert(ItemSearch, rows, unique_fields=["item"],
+                update_fields=["title_terms", "body_terms", "subword_terms", "indexed_at"])
     return len(rows)
 
 

@@ -123,6 +123,24 @@ def test_a_message_delivered_again_after_its_worker_died_takes_its_own_claims_ba
     assert scoring_run(item_ids=[item_id], holder="task-1") == 1
 
 
+def test_a_claim_is_held_by_its_message_alone_until_it_is_dropped(partner):
+    from content.outbox import _take_running
+
+    first, second = [o.id for o in items_ingest(source=partner[0], raw_items=[raw_item(1), raw_item(2)])]
+    assert _take_running([first, second], "task-1") == [first, second]
+    assert cache.get(f"{RUNNING}{first}") == "task-1"  # readable as the holder by any client
+    assert _take_running([first, second], "task-2") == []  # another message leaves them alone
+    assert _take_running([second, first], "task-1") == [second, first]  # its own delivery again
+    assert scoring_run(item_ids=[first], holder="task-1") == 1
+    assert _take_running([first, second], "task-2") == [first]  # dropped once scored
+
+
+def test_items_are_scored_while_the_cache_cannot_hold_claims(partner, broken_cache):
+    ids = [o.id for o in items_ingest(source=partner[0], raw_items=[raw_item(1), raw_item(2)])]
+    assert scoring_run(item_ids=ids) == 2  # an outage of the cache never holds up scoring
+    assert ItemScore.objects.count() == 2
+
+
 def test_publishing_stops_at_the_first_refusal_and_says_how_many_went(partner, monkeypatch):
     calls = []
 
