@@ -85,8 +85,7 @@ class Item(models.Model):
     merchant = models.CharField(max_length=100, blank=True)
     brand = models.CharField(max_length=100, blank=True, db_index=True)
     product = models.CharField(max_length=200, blank=True, db_index=True)
-    # brand + product folded (case, width, spaces): offers of the same product share it
-    # (indexed with currency and price: scoring asks for a product's lowest prices).
+    # brand + product folded (case, width, spaces): offers of the same product share it.
     product_key = models.CharField(max_length=300, blank=True, editable=False)
     expires_at = models.DateTimeField(null=True, blank=True)
     images = models.JSONField(default=list, blank=True)
@@ -121,7 +120,9 @@ class Item(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["source", "external_id"], name="item_unique_per_source"),
         ]
-        indexes = [models.Index(fields=["product_key", "currency", "price"], name="item_product_price")]
+        # A product's lowest prices, overall and at other merchants (content.scoring.context).
+        indexes = [models.Index(fields=["product_key", "currency", "price"], name="item_product_price"),
+                   models.Index(fields=["product_key", "currency", "merchant", "price"], name="item_product_merchant")]
         permissions = [("moderate_item", "可以审核内容（通过、拒绝、精选、合并、改标签、标记推广）")]
 
     def __str__(self) -> str:

@@ -1,16 +1,18 @@
-"""A product's other offers as scoring sees them (content.scoring.context.price_facts): the
-lowest earlier price and the lowest current price at another merchant, asked of the database
-for the items as they were ingested, and shown in the price-value explanation."""
+"""What scoring reads of an item's surroundings (content.scoring.context) for items as they
+were ingested: the product's other offers (the lowest earlier price, the lowest current price
+at another merchant, shown in the price-value explanation) and the sources that carry copies."""
 
 from datetime import timedelta
 from decimal import Decimal
 
 from django.utils import timezone
 
-from content.moderation.decisions import Decision, item_decide
+from content.ingest import items_ingest
 from content.models import Item
+from content.moderation.decisions import Decision, item_decide
 from content.scoring.context import facts_for, price_facts
 from content.scoring.facts import PriceFacts
+from content.services import source_create
 from tests.factories import raw_item
 
 PRODUCT = {"brand": "索尼", "product": "WH-1000XM5"}
@@ -66,3 +68,16 @@ def test_the_stored_score_explains_the_prices_found(stored):
     [item] = stored(offer(32, price=1999, merchant="京东自营", days_ago=1))
     explanation = Item.objects.get(pk=item.pk).score.explanations["price_value"]
     assert "历史最低价 1899" in explanation and "天猫旗舰店现价更低（1899" in explanation
+
+
+def test_corroboration_counts_the_other_sources_that_carry_a_copy(stored):
+    [original] = stored(raw_item(41))
+    copy = raw_item(41, title="转发：" + raw_item(41)["title"])
+    weibo, douyin = (source_create(name=platform, platform=platform)[0] for platform in ("weibo", "douyin"))
+    for n, source in enumerate([weibo, weibo, douyin]):
+        items_ingest(source=source, raw_items=[{**copy, "external_id": f"c{n}", "url": f"https://{source.platform}.com/{n}"}])
+    items_ingest(source=original.source, raw_items=[{**copy, "external_id": "own", "url": "https://x.com/own"}])
+    assert Item.objects.filter(duplicate_of=original).count() == 4
+
+    facts = facts_for([Item.objects.select_related("source", "author").get(pk=original.pk)], now=timezone.now())
+    assert facts[original.pk].corroborating_sources == 2  # weibo (twice) and douyin; its own source is no witness
