@@ -61,14 +61,25 @@ def _any(column: str, values: Iterable, cast: str) -> tuple[str, list]:
 def band_matches(*, keys: Iterable[int], per_key: int) -> list[tuple[int, int]]:
     """(key, item_id) of stored bands with these keys: for each key the `per_key` earliest
     items, so that a generic key shared by thousands of items costs a bounded read and the
-    earliest candidates (the ones find_original prefers) are always among those read."""
-    where, params = _any("key", keys, "bigint")
+    earliest candidates (the ones find_original prefers) are always among those read.
+
+    On PostgreSQL each key is one walk down the (key, item_id) index. Given the 12,000 keys of a
+    500-item batch as one `key = ANY(…)`, it planned a parallel scan of the whole band table
+    (130–170 ms at a million rows, growing with the catalogue) and spent 11–30 ms planning."""
+    keys = sorted(set(keys))
+    table = ItemBand._meta.db_table
     with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT key, item_id FROM (SELECT key, item_id, row_number() OVER (PARTITION BY key ORDER BY item_id) "
-            f"AS n FROM {ItemBand._meta.db_table} WHERE {where}) AS matched WHERE n <= %s",
-            [*params, per_key],
-        )
+        if postgres():
+            cursor.execute(f"SELECT k.key, b.item_id FROM unnest(%s::bigint[]) AS k(key) CROSS JOIN LATERAL "
+                           f"(SELECT item_id FROM {table} WHERE key = k.key ORDER BY item_id LIMIT %s) AS b",
+                           [keys, per_key])
+        else:
+            where, params = _any("key", keys, "bigint")
+            cursor.execute(
+                "SELECT key, item_id FROM (SELECT key, item_id, row_number() OVER (PARTITION BY key ORDER BY item_id) "
+                f"AS n FROM {table} WHERE {where}) AS matched WHERE n <= %s",
+                [*params, per_key],
+            )
         return cursor.fetchall()
 
 

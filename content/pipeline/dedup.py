@@ -12,6 +12,7 @@ import unicodedata
 from collections.abc import Sequence
 
 import numpy as np
+from rapidfuzz.distance import Levenshtein
 
 from content.pipeline.normalize import normalize_line
 
@@ -215,28 +216,10 @@ def index_keys(text: str) -> list[int]:
 
 # --- verification ----------------------------------------------------------------------------------
 def levenshtein(a: str, b: str) -> int:
-    """Edit distance, bit-parallel (Myers 1999 / Hyyrö): one pass over the longer text."""
-    if len(a) < len(b):
-        a, b = b, a
-    if not b:
-        return len(a)
-    match: dict[str, int] = {}
-    for i, char in enumerate(b):
-        match[char] = match.get(char, 0) | (1 << i)
-    mask, top = (1 << len(b)) - 1, 1 << (len(b) - 1)
-    plus, minus, distance = mask, 0, len(b)
-    for char in a:
-        eq = match.get(char, 0)
-        xv = eq | minus
-        xh = (((eq & plus) + plus) ^ plus) | eq
-        hp = minus | (~(xh | plus) & mask)
-        hm = plus & xh
-        distance += 1 if hp & top else -1 if hm & top else 0
-        hp = ((hp << 1) | 1) & mask
-        hm = (hm << 1) & mask
-        plus = hm | (~(xv | hp) & mask)
-        minus = hp & xv
-    return distance
+    """Edit distance: rapidfuzz's bit-parallel one (Myers 1999 / Hyyrö) in C++. The same
+    algorithm in Python big-int operations took 0.4 ms per pair of reviews, 15% of an ingest
+    batch's CPU once a catalogue of 50,000 items gave each new item a candidate or two."""
+    return Levenshtein.distance(a, b)
 
 
 def similarity(text_a: str, text_b: str) -> float:
@@ -252,13 +235,19 @@ def similarity(text_a: str, text_b: str) -> float:
 
 
 def is_near_duplicate(text_a: str, text_b: str) -> bool:
+    return near_duplicate_similarity(text_a, text_b) is not None
+
+
+def near_duplicate_similarity(text_a: str, text_b: str) -> float | None:
+    """The similarity of two dedup texts if they are near-duplicates, else None."""
     if text_a == text_b:
-        return bool(text_a)
+        return 1.0 if text_a else None
     shorter, longer = sorted((len(text_a), len(text_b)))
     # Short texts match exactly only; the length ratio bounds the similarity from above.
     if shorter < MIN_LENGTH or shorter < DUPLICATE_THRESHOLD * longer:
-        return False
-    return similarity(text_a, text_b) >= DUPLICATE_THRESHOLD
+        return None
+    score = similarity(text_a, text_b)
+    return score if score >= DUPLICATE_THRESHOLD else None
 
 
 def find_original(text: str, keys: list[int], candidate_texts: dict[int, str]) -> tuple[int, float] | None:
@@ -267,11 +256,9 @@ def find_original(text: str, keys: list[int], candidate_texts: dict[int, str]) -
     (what the candidates were fetched with) and play no part in the verification."""
     best: tuple[int, float] | None = None
     for item_id in sorted(candidate_texts):
-        other = candidate_texts[item_id]
-        if is_near_duplicate(text, other):
-            score = similarity(text, other)
-            if best is None or score > best[1]:
-                best = (item_id, score)
+        score = near_duplicate_similarity(text, candidate_texts[item_id])
+        if score is not None and (best is None or score > best[1]):
+            best = (item_id, score)
     return best
 
 
