@@ -195,3 +195,11 @@ def test_a_database_error_while_writing_band_rows_is_djangos_own(db):
         pytest.skip("COPY is PostgreSQL's")
     with pytest.raises(DataError):
         bands_insert(item_ids=[1], keys=[2**70])  # out of bigint's range: refused by PostgreSQL
+
+
+def test_a_band_key_shared_by_many_items_gives_only_its_earliest_candidates(db):
+    from content.ingest_rows import band_matches, bands_insert
+
+    bands_insert(item_ids=[5, 3, 9, 4, 7, 8], keys=[11, 11, 11, 22, 11, -2**63])
+    assert sorted(band_matches(keys=[11, 22, 33, 11, -2**63], per_key=2)) == [(-2**63, 8), (11, 3), (11, 5), (22, 4)]
+    assert band_matches(keys=[], per_key=2) == []
