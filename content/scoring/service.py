@@ -29,13 +29,15 @@ GATE_TRANSITIONS = {
     ("approved", "reject"): "rejected",
     ("rejected", "approve"): "approved",
 }
+UNREAD_FIELDS = ("body_html", "fingerprint")
 STORED_FIELDS = [*DIMENSION_KEYS, "explanations", "worth_score", "scorer_version", "profile_version",
                  "scored_at", "gate", "gate_reason", "risk", "notes"]
 
 
 def items_score(*, item_ids: list[int]) -> int:
     """Score these items (missing ids are skipped); returns how many were scored."""
-    items = list(Item.objects.select_related("source", "author").filter(pk__in=item_ids))
+    # Scoring reads the plain text; the stored HTML and the MinHash are not needed here.
+    items = list(Item.objects.select_related("source", "author").defer(*UNREAD_FIELDS).filter(pk__in=item_ids))
     if not items:
         return 0
     now = timezone.now()

@@ -139,3 +139,18 @@ def test_the_item_api_carries_scores_and_orders_and_filters_by_any_dimension(sto
 def test_bad_ordering_or_filter_values_get_400(api, db, query):
     response = api.get(f"/api/v1/items/?{query}")
     assert response.status_code == 400 and response.json()["error"]["code"] == "invalid"
+
+
+def test_scoring_a_batch_takes_the_same_queries_whatever_its_size(partner):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    ids = [o.id for o in items_ingest(source=partner[0], raw_items=[raw_item(n) for n in range(1, 10)])]
+    items_score(item_ids=ids[:1])  # the profile, the taxonomy and the platform scales are cached from here on
+    queries = []
+    for batch in (ids[1:3], ids[3:]):
+        with CaptureQueriesContext(connection) as captured:
+            assert items_score(item_ids=batch) == len(batch)
+        queries.append([q["sql"] for q in captured.captured_queries])
+    assert len(queries[0]) == len(queries[1])  # nothing is asked item by item
+    assert not any("body_html" in sql for sql in queries[1])  # the stored HTML is not read to score
