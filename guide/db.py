@@ -48,8 +48,9 @@ def insert_rows(model: type[Model], columns: Sequence[str], rows: Sequence[Seque
 
 def rows_insert(model: type[Model], objs: Sequence[Model]) -> None:
     """Insert model instances, in this order, in one statement (the ORM's bulk_create on
-    SQLite). Their primary keys are all set, or all left to the database (an auto field);
-    auto_now / auto_now_add fields are filled as the ORM would."""
+    SQLite). Their primary keys are all set, or all left to the database (an auto field; on
+    PostgreSQL the new keys are not read back into the instances); auto_now / auto_now_add
+    fields are filled as the ORM would."""
     if not objs:
         return
     if not postgres():

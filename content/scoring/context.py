@@ -5,7 +5,7 @@ per-platform scales that normalise followers and engagement.
 A product's other offers are not read whole: a popular product has thousands, and reading them
 all made each batch's facts grow with the catalogue (up to 20,000 rows per batch of 100 on the
 pipeline benchmark's 100,000 items, 1.4 ms of the worker's CPU per item at 50,000): the two
-prices scoring needs are asked of the database item by item, each read off an index."""
+prices scoring needs are two subqueries per item of one query, each read off an index."""
 
 from datetime import datetime, timedelta
 
